@@ -1,0 +1,5 @@
+# Sourced by the scripts: versions, and PATH with the project's cached tools first.
+source "$(dirname "${BASH_SOURCE[0]}")/versions.sh"
+export PATH="$TRUNK_DIR/bin:$WASM_BINDGEN_DIR/bin:$BINARYEN_DIR/bin:$PATH"
+export FLINK_HOME="$(ls -d "$FLINK_VENV"/lib/python3*/site-packages/pyflink 2>/dev/null | head -1)"
+export NODE_TOOLS_DIR

@@ -1,0 +1,18 @@
+# The one place that pins every tool the project installs. Rust crates are pinned by Cargo.lock;
+# wasm-bindgen-cli must equal the wasm-bindgen version there, so it is read from it.
+TRUNK_VERSION=0.22.0-beta.1          # newest Trunk that builds on rustc 1.95
+BINARYEN_VERSION=132                 # npm `binaryen`, for wasm-opt (Debian's 108 breaks the wasm)
+FLINK_VERSION=2.3.0                  # PyPI `apache-flink-libraries`
+PLAYWRIGHT_CORE_VERSION=1.65.1       # npm, drives Debian's chromium (never downloads a browser)
+TYPESCRIPT_VERSION=5.9.3             # npm, type-checks the npm package's consumers
+JAVA_MIN_MAJOR=17
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CACHE=${FLINK_CONSOLE_CACHE:-$HOME/.cache/flink-console}
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")
+
+TRUNK_DIR=$CACHE/trunk-$TRUNK_VERSION
+WASM_BINDGEN_DIR=$CACHE/wasm-bindgen-$WASM_BINDGEN_VERSION
+BINARYEN_DIR=$CACHE/binaryen-$BINARYEN_VERSION
+NODE_TOOLS_DIR=$CACHE/node-tools-pw$PLAYWRIGHT_CORE_VERSION-ts$TYPESCRIPT_VERSION
+FLINK_VENV=$CACHE/flink-$FLINK_VERSION-venv

@@ -1,0 +1,17 @@
+//! A typed client for Apache Flink's REST API: one method per `RestfulGateway` operation.
+//! No UI code here, ever: this module is also the npm package.
+mod api;
+mod error;
+mod ids;
+pub mod models;
+pub mod rescale;
+pub mod request;
+mod transport;
+mod wait;
+
+pub use api::{ClientOptions, FlinkClient};
+pub use error::{ClientError, summarize_messages, summarize_trace};
+pub use ids::{JobId, TaskManagerId, TriggerId, VertexId};
+pub use models::*;
+pub use transport::{decode_json, http_error};
+pub use wait::WaitOptions;

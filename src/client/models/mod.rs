@@ -1,0 +1,118 @@
+//! Flink's wire format as serde types, one file per REST area. Unknown fields are ignored,
+//! unknown enum values land in `Other(..)`, and Flink's `-1` "not set" sentinels become `None`.
+mod checkpoints;
+mod cluster;
+mod jars;
+mod jobs;
+mod operations;
+mod resources;
+
+pub use checkpoints::*;
+pub use cluster::*;
+pub use jars::*;
+pub use jobs::*;
+pub use operations::*;
+pub use resources::*;
+
+/// A string enum of Flink's with an `Other` variant, so a value added in a later Flink version
+/// decodes instead of failing the whole answer.
+macro_rules! string_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)+
+            /// A value this client does not know (yet).
+            Other(String),
+        }
+
+        impl $name {
+            /// Every value this client knows, in declaration order.
+            pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)+
+                    Self::Other(s) => s,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                match s {
+                    $($wire => Self::$variant,)+
+                    other => Self::Other(other.to_string()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+                Ok(Self::from(s.as_ref()))
+            }
+        }
+
+        #[cfg(feature = "npm")]
+        const _: () = {
+            #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS: &'static str = concat!(
+                "export type ", stringify!($name), " = ", $("\"", $wire, "\" | ",)+ "(string & {});"
+            );
+        };
+    };
+}
+pub(crate) use string_enum;
+
+/// Flink writes `-1` (or any negative number) for "not set" in times, durations and sizes.
+pub(crate) mod sentinel {
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.filter(|v| *v >= 0.0).map(|v| v as i64))
+    }
+}
+
+/// Numbers Flink sends as integers, floats, `"NaN"` strings or nulls: read leniently as `f64`
+/// (`NaN` where Flink has no value).
+pub(crate) mod lenient_f64 {
+    use serde::{Deserialize, Deserializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Loose {
+        Number(f64),
+        Text(String),
+        Null(()),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(match Loose::deserialize(d)? {
+            Loose::Number(n) => n,
+            Loose::Text(t) => t.trim().parse().unwrap_or(f64::NAN),
+            Loose::Null(()) => f64::NAN,
+        })
+    }
+}
+
+/// `null` for a collection or string means empty: read it as the type's default.
+pub(crate) mod null_default {
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+        Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+    }
+}
