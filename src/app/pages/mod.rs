@@ -1,0 +1,4 @@
+pub mod jobmanager;
+pub mod jobs;
+pub mod overview;
+pub mod taskmanagers;
