@@ -1,20 +1,27 @@
 //! The Leptos console. Talks to Flink only through `crate::client`.
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-mod context;
-mod pages;
+pub mod components;
+pub mod context;
+pub mod format;
+pub mod pages;
+pub mod poll;
 
-pub use context::Cluster;
+pub use context::{Cluster, Health, RefreshControl};
 
 #[component]
 pub fn App() -> impl IntoView {
     let cluster = Cluster::from_document();
-    let base = cluster.base_path.clone();
-    provide_context(cluster);
+    let control = RefreshControl::new();
+    provide_context(cluster.clone());
+    provide_context(control);
+    provide_context(Health::new());
+    load_dashboard_config(&cluster, control);
     view! {
-        <Router base=base>
+        <Router base=cluster.base_path.clone()>
             <header class="topbar">
                 <span class="brand">"Flink Console"</span>
                 <nav aria-label="Main">
@@ -23,7 +30,12 @@ pub fn App() -> impl IntoView {
                     <A href="/taskmanagers">"Task Managers"</A>
                     <A href="/jobmanager">"Job Manager"</A>
                 </nav>
+                <div class="topbar-tools">
+                    <components::RefreshToggle />
+                    <components::ThemeToggle />
+                </div>
             </header>
+            <components::StaleBanner />
             <main>
                 <Routes fallback=|| view! { <p class="empty">"Page not found."</p> }>
                     <Route path=path!("/") view=pages::overview::OverviewPage />
@@ -34,4 +46,16 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// `/config` once at start: its refresh interval drives every poll; its features gate actions.
+fn load_dashboard_config(cluster: &Cluster, control: RefreshControl) {
+    let client = cluster.client.clone();
+    let config = cluster.config;
+    spawn_local(async move {
+        if let Ok(c) = client.dashboard_config(None).await {
+            control.interval.try_set(c.refresh_interval.max(500));
+            config.try_set(Some(c));
+        }
+    });
 }

@@ -1,32 +1,24 @@
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::app::Cluster;
+use crate::app::components::ErrorNote;
+use crate::app::poll::use_poll;
 use crate::client::ClusterOverview;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    let cluster = expect_context::<Cluster>();
-    let client = cluster.client.clone();
-    let overview = LocalResource::new(move || {
+    let client = expect_context::<Cluster>().client;
+    let poll = use_poll(move || {
         let client = client.clone();
         async move { client.request_cluster_overview(None).await }
     });
-    if let Ok(handle) = set_interval_with_handle(move || overview.refetch(), Duration::from_secs(3)) {
-        on_cleanup(move || handle.clear());
-    }
-    let api = cluster.api_url();
     view! {
         <h1>"Overview"</h1>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || overview.get().map(|result| match result {
-                Ok(o) => view! { <OverviewCards overview=o /> }.into_any(),
-                Err(e) => view! {
-                    <p class="error" role="alert">{format!("Cannot reach Flink at {api}. {e}")}</p>
-                }.into_any(),
-            })}
-        </Transition>
+        {move || match (poll.data.get(), poll.error.get()) {
+            (Some(o), _) => view! { <div class:stale=move || poll.stale()><OverviewCards overview=o /></div> }.into_any(),
+            (None, Some(e)) => view! { <ErrorNote error=e /> }.into_any(),
+            (None, None) => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        }}
     }
 }
 
