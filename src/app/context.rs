@@ -17,7 +17,7 @@ pub struct Cluster {
 
 impl Cluster {
     pub fn from_document() -> Self {
-        let base_path = document_base_path();
+        let base_path = BASE_PATH.with(String::clone);
         let client = FlinkClient::new(format!("{base_path}/api"));
         Self { client, base_path, config: RwSignal::new(None) }
     }
@@ -88,6 +88,16 @@ impl Default for Health {
     fn default() -> Self {
         Self::new()
     }
+}
+
+thread_local! {
+    static BASE_PATH: String = document_base_path();
+}
+
+/// A console path (`/jobs/…`) as a link under the path the console is served at: leptos_router's
+/// `<A>` does not add the router's base to absolute links, so every link goes through here.
+pub fn href(path: &str) -> String {
+    BASE_PATH.with(|base| format!("{base}{path}"))
 }
 
 /// The path of `<base href>` (Trunk's public URL), so the console works under a sub-path.

@@ -10,7 +10,7 @@ pub mod format;
 pub mod pages;
 pub mod poll;
 
-pub use context::{Cluster, Health, RefreshControl};
+pub use context::{Cluster, Health, RefreshControl, href};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -25,10 +25,10 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <span class="brand">"Flink Console"</span>
                 <nav aria-label="Main">
-                    <A href="/">"Overview"</A>
-                    <A href="/jobs">"Jobs"</A>
-                    <A href="/taskmanagers">"Task Managers"</A>
-                    <A href="/jobmanager">"Job Manager"</A>
+                    <A href=href("/")>"Overview"</A>
+                    <A href=href("/jobs")>"Jobs"</A>
+                    <A href=href("/taskmanagers")>"Task Managers"</A>
+                    <A href=href("/jobmanager")>"Job Manager"</A>
                 </nav>
                 <div class="topbar-tools">
                     <components::RefreshToggle />

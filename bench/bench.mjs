@@ -1,0 +1,182 @@
+// Benchmarks the console against Flink's own web UI on the same cluster; prints Markdown.
+// Run through scripts/bench (release build behind nginx, real Flink with demo jobs).
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+
+const CONSOLE = process.env.CONSOLE_URL;
+const FLINK = process.env.FLINK_REST_URL;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 30000);
+const DEMO = 'Demo: click counts';
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => `${Math.round(n / 1024)} KB`;
+
+// --- sizes: what index.html makes the browser download before anything shows -------------
+async function indexAssets(base) {
+  const html = await (await fetch(`${base}/`)).text();
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css|wasm))"/g)].map((m) => m[1]);
+  let raw = 0, gz = 0;
+  for (const ref of new Set(refs)) {
+    const body = Buffer.from(await (await fetch(new URL(ref, `${base}/`))).arrayBuffer());
+    raw += body.length; gz += gzipSync(body, { level: 9 }).length;
+  }
+  return { raw, gz, files: new Set(refs).size };
+}
+
+// --- time until the demo job's name is visible after navigating to the job list -----------
+async function timeToJobList(url, contextReuse) {
+  const times = [];
+  let context = contextReuse ? await browser.newContext() : null;
+  for (let i = 0; i < RUNS + (contextReuse ? 1 : 0); i++) {
+    const ctx = context ?? await browser.newContext();
+    const page = await ctx.newPage();
+    const start = Date.now();
+    await page.goto(url);
+    await page.getByText(DEMO).first().waitFor({ timeout: 30000 });
+    const t = Date.now() - start;
+    if (!(contextReuse && i === 0)) times.push(t); // warm: the first load only fills the cache
+    await page.close();
+    if (!context) await ctx.close();
+  }
+  if (context) await context.close();
+  return median(times);
+}
+
+// --- REST requests per minute while a page stays open ------------------------------------
+async function requestsPerMinute(url, isApi) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForTimeout(3000);
+  let n = 0;
+  page.on('request', (r) => { if (isApi(r.url())) n++; });
+  await page.waitForTimeout(WINDOW_MS);
+  await ctx.close();
+  return Math.round(n * 60000 / WINDOW_MS);
+}
+
+// --- 10,000 jobs: the list endpoint is answered by a generated list (same for both UIs) ------
+function bigJobList(n) {
+  const now = Date.now();
+  const states = ['RUNNING', 'FINISHED', 'CANCELED', 'FAILED'];
+  const jobs = Array.from({ length: n }, (_, i) => ({
+    jid: i.toString(16).padStart(32, '0'), name: `synthetic job ${i}`, state: states[i % 4],
+    'start-time': now - i * 1000, 'end-time': -1, duration: i * 1000, 'last-modification': now,
+    tasks: { running: 2, canceling: 0, canceled: 0, total: 2, created: 0, scheduled: 0, deploying: 0,
+      reconciling: 0, finished: 0, initializing: 0, failed: 0 },
+  }));
+  return JSON.stringify({ jobs });
+}
+
+async function bigList(url, routeGlob, nameFilter) {
+  const ctx = await browser.newContext();
+  const body = bigJobList(10000);
+  await ctx.route(routeGlob, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  const page = await ctx.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks += e.duration; })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  const start = Date.now();
+  await page.goto(url);
+  await page.getByText('synthetic job 1', { exact: true }).first().waitFor({ timeout: 60000 });
+  const firstRows = Date.now() - start;
+  let filterMs = null;
+  if (nameFilter) {
+    const box = page.getByLabel(nameFilter);
+    const t0 = Date.now();
+    await box.fill('synthetic job 9999');
+    await page.getByText('synthetic job 9999', { exact: true }).first().waitFor();
+    await page.getByText('synthetic job 1', { exact: true }).waitFor({ state: 'detached', timeout: 30000 });
+    filterMs = Date.now() - t0;
+    await box.fill('');
+  }
+  const before = await page.evaluate(() => window.__longTasks);
+  await page.waitForTimeout(10000);
+  const blocked = await page.evaluate(() => window.__longTasks) - before;
+  const rows = await page.locator('tbody tr').count();
+  await ctx.close();
+  return { firstRows, filterMs, blockedPer10s: Math.round(blocked), rowsInDom: rows };
+}
+
+// --- rescale: click on "Apply rescale" until the PUT leaves the browser --------------------
+async function rescaleLatency(jobId) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${CONSOLE}/jobs/${jobId}`);
+  const input = page.getByLabel(/^Parallelism of Count per key/);
+  await input.waitFor({ timeout: 30000 });
+  await input.fill('2');
+  const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('resource-requirements'));
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Apply rescale' }).click();
+  await put;
+  const ms = Date.now() - t0;
+  await ctx.close();
+  return ms;
+}
+
+const overview = await (await fetch(`${FLINK}/jobs/overview`)).json();
+const demo = overview.jobs.find((j) => j.name === DEMO);
+const consoleApi = (u) => u.includes('/console/api/');
+const flinkApi = (u) => u.startsWith(FLINK) && !/\.(js|css|svg|png|ico|woff2?|ttf|json)(\?|$)/.test(u) && !u.endsWith(':' + new URL(FLINK).port + '/');
+
+const results = {};
+const sizes = { console: await indexAssets(CONSOLE), flink: await indexAssets(FLINK) };
+results.coldConsole = await timeToJobList(`${CONSOLE}/jobs`, false);
+results.coldFlink = await timeToJobList(`${FLINK}/#/job/running`, false);
+results.warmConsole = await timeToJobList(`${CONSOLE}/jobs`, true);
+results.warmFlink = await timeToJobList(`${FLINK}/#/job/running`, true);
+const pages = [
+  ['Overview', `${CONSOLE}/`, `${FLINK}/#/overview`],
+  ['Job page', `${CONSOLE}/jobs/${demo.jid}`, `${FLINK}/#/job/running/${demo.jid}/overview`],
+  ['Checkpoints tab', `${CONSOLE}/jobs/${demo.jid}/checkpoints`, `${FLINK}/#/job/running/${demo.jid}/checkpoints`],
+];
+const rates = [];
+for (const [name, c, f] of pages) rates.push([name, await requestsPerMinute(c, consoleApi), await requestsPerMinute(f, flinkApi)]);
+const big = {
+  console: await bigList(`${CONSOLE}/jobs`, '**/console/api/jobs/overview', 'Filter jobs'),
+  flink: await bigList(`${FLINK}/#/job/completed`, `${FLINK}/jobs/overview`, null),
+};
+let rescale = null;
+try { rescale = await rescaleLatency(demo.jid); } catch (e) { rescale = `not measured (${e.message.split('\n')[0]})`; }
+await browser.close();
+
+const buildSizes = process.env.BUILD_SIZES ? readFileSync(process.env.BUILD_SIZES, 'utf8').trim() : '';
+console.log(`# Benchmarks
+
+Measured by \`scripts/bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, headless Chromium
+(Debian), a real Flink 2.3.0 with the demo jobs, the console's release build behind nginx
+(same machine), Flink's UI served by its JobManager. Times are medians of ${RUNS} runs; one
+machine, so compare rows with each other rather than with other machines.
+
+| figure | flink-console | Flink UI |
+|---|---|---|
+| JS + CSS + wasm named by index.html, raw | ${kb(sizes.console.raw)} | ${kb(sizes.flink.raw)} |
+| same, gzip -9 | ${kb(sizes.console.gz)} | ${kb(sizes.flink.gz)} |
+| job list visible after navigation, cold (new browser context) | ${results.coldConsole} ms | ${results.coldFlink} ms |
+| job list visible after navigation, warm (cached) | ${results.warmConsole} ms | ${results.warmFlink} ms |
+${rates.map(([n, c, f]) => `| REST requests per minute, ${n} open | ${c} | ${f} |`).join('\n')}
+| 10,000 jobs: first rows visible | ${big.console.firstRows} ms | ${big.flink.firstRows} ms |
+| 10,000 jobs: table rows in the DOM | ${big.console.rowsInDom} | ${big.flink.rowsInDom} |
+| 10,000 jobs: main thread blocked (long tasks) per 10 s while open | ${big.console.blockedPer10s} ms | ${big.flink.blockedPer10s} ms |
+| 10,000 jobs: typing a filter until the list shows the match | ${big.console.filterMs} ms | no filter box |
+| rescale: click until the PUT is sent | ${typeof rescale === 'number' ? rescale + ' ms' : rescale} | 2.5 s debounce (measured for the anchor) |
+
+Release build of the console (\`scripts/build\`):
+
+\`\`\`
+${buildSizes}
+\`\`\`
+
+The size budget in the issue is half of Flink UI's gzip download (157 KB).
+`);

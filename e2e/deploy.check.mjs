@@ -1,0 +1,45 @@
+// Run by tests/layers/deploy.sh against the release build under /console/ behind nginx.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the release build works under a sub-path behind nginx', async () => {
+  const overview = await flink('/overview');
+  await withPage(browser, 'deploy-subpath-overview', async (page) => {
+    await page.goto(`${CONSOLE_URL}/`);
+    const version = page.locator('.card', { hasText: 'Flink version' }).locator('dd');
+    await version.waitFor();
+    assert.equal(await version.innerText(), overview['flink-version']);
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    assert.equal(new URL(page.url()).pathname, '/console/jobs');
+    await page.getByText('Demo: click counts').first().waitFor();
+  });
+});
+
+test('deep links reload under the sub-path, and assets are gzipped', async () => {
+  await withPage(browser, 'deploy-subpath-deeplink', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs`);
+    await page.getByText('Demo: click counts').first().waitFor();
+    await page.reload();
+    await page.getByText('Demo: click counts').first().waitFor();
+  });
+  const index = await (await fetch(`${CONSOLE_URL}/`)).text();
+  const wasm = index.match(/href="([^"]+\.wasm)"/);
+  assert.ok(wasm, 'index.html names its wasm');
+  const res = await fetch(new URL(wasm[1], `${CONSOLE_URL}/`), { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/wasm');
+});
+
+test('the REST API is reachable same-origin under the sub-path, including writes', async () => {
+  const res = await fetch(`${CONSOLE_URL}/api/jobs/00000000000000000000000000000000/resource-requirements`, {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}',
+  });
+  // Flink itself answers (not nginx): a JSON error body, proving the proxy passes PUTs through.
+  const body = await res.json();
+  assert.ok(Array.isArray(body.errors), JSON.stringify(body));
+});
