@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p class="empty">"Page not found."</p> }>
                     <Route path=path!("/") view=pages::overview::OverviewPage />
                     <Route path=path!("/jobs") view=pages::jobs::JobsPage />
+                    <Route path=path!("/jobs/:id/:tab?") view=pages::job::JobPage />
                     <Route path=path!("/taskmanagers") view=pages::taskmanagers::TaskManagersPage />
                     <Route path=path!("/jobmanager") view=pages::jobmanager::JobManagerPage />
                 </Routes>

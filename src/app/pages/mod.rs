@@ -1,3 +1,4 @@
+pub mod job;
 pub mod jobmanager;
 pub mod jobs;
 pub mod overview;

@@ -1,0 +1,325 @@
+//! Checkpoints tab: counts, the latest checkpoint/savepoint/failure/restore, a chart of the
+//! history, the history with per-vertex details on demand, and the checkpoint configuration.
+use leptos::prelude::*;
+
+use super::JobContext;
+use super::chart::CheckpointChart;
+use crate::app::Cluster;
+use crate::app::components::{ErrorNote, StatusBadge};
+use crate::app::format;
+use crate::app::poll::use_poll;
+use crate::client::{CheckpointConfig, CheckpointCounts, CheckpointStats, JobId, LatestCheckpoints, RestoredCheckpoint};
+
+#[component]
+pub fn CheckpointsTab() -> impl IntoView {
+    let JobContext { id, .. } = expect_context::<JobContext>();
+    let client = expect_context::<Cluster>().client;
+    let stats = {
+        let (client, id) = (client.clone(), id.clone());
+        use_poll(move || {
+            let (client, id) = (client.clone(), id.clone());
+            async move { client.request_checkpoint_stats(&id, None).await }
+        })
+    };
+    // Each part is a memo, so a poll that brings nothing new redraws nothing.
+    let loaded = Memo::new(move |_| stats.data.with(Option::is_some));
+    let first_error = Memo::new(move |_| if loaded.get() { None } else { stats.error.get() });
+    let counts = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.counts.clone()).unwrap_or_default()));
+    let latest = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.latest.clone()).unwrap_or_default()));
+    let history = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
+    let selected = RwSignal::new(None::<u64>);
+    let job = StoredValue::new(id);
+
+    view! {
+        {move || match (loaded.get(), first_error.get()) {
+            (false, Some(error)) => view! { <ErrorNote error /> }.into_any(),
+            (false, None) => view! { <p class="loading">"Loading checkpoints…"</p> }.into_any(),
+            (true, _) => view! {
+                <div class:stale=move || stats.stale()>
+                    <section class="panel">
+                        <h2>"Counts"</h2>
+                        {move || view! { <Counts counts=counts.get() /> }}
+                    </section>
+                    <section class="panel">
+                        <h2>"Latest"</h2>
+                        {move || view! { <Latest latest=latest.get() /> }}
+                    </section>
+                    <section class="panel">
+                        <h2>"Duration and size"</h2>
+                        {move || view! { <CheckpointChart history=history.get() /> }}
+                    </section>
+                    <section class="panel">
+                        <h2>"History"</h2>
+                        <History history selected />
+                        {move || selected.get().map(|checkpoint| view! { <CheckpointDetails job=job.get_value() checkpoint /> })}
+                    </section>
+                </div>
+            }
+            .into_any(),
+        }}
+        <section class="panel">
+            <h2>"Configuration"</h2>
+            <Configuration job=job.get_value() />
+        </section>
+    }
+}
+
+#[component]
+fn Counts(counts: CheckpointCounts) -> impl IntoView {
+    view! {
+        <dl class="counts">
+            <div><dt>"Triggered"</dt><dd>{counts.total}</dd></div>
+            <div><dt>"In progress"</dt><dd>{counts.in_progress}</dd></div>
+            <div><dt>"Completed"</dt><dd>{counts.completed}</dd></div>
+            <div><dt>"Failed"</dt><dd>{counts.failed}</dd></div>
+            <div><dt>"Restored"</dt><dd>{counts.restored}</dd></div>
+        </dl>
+    }
+}
+
+#[component]
+fn Latest(latest: LatestCheckpoints) -> impl IntoView {
+    let LatestCheckpoints { completed, savepoint, failed, restored } = latest;
+    view! {
+        <table class="latest">
+            <thead>
+                <tr>
+                    <th scope="col"></th>
+                    <th scope="col" class="num">"ID"</th>
+                    <th scope="col">"Time"</th>
+                    <th scope="col" class="num">"Duration"</th>
+                    <th scope="col" class="num">"Size"</th>
+                    <th scope="col">"Path"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <LatestRow label="Completed checkpoint" checkpoint=completed />
+                <LatestRow label="Savepoint" checkpoint=savepoint />
+                <LatestFailure checkpoint=failed />
+                <LatestRestore restore=restored />
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn LatestRow(label: &'static str, checkpoint: Option<CheckpointStats>) -> impl IntoView {
+    let cells = match checkpoint {
+        None => view! { <td colspan="5" class="muted">"None"</td> }.into_any(),
+        Some(c) => view! {
+            <td class="num">{c.id}</td>
+            <td>{format::time(c.latest_ack_timestamp)}</td>
+            <td class="num">{format::duration(c.end_to_end_duration)}</td>
+            <td class="num">{format::bytes(c.checkpointed_size)}</td>
+            <td class="path">{c.external_path.unwrap_or_default()}</td>
+        }
+        .into_any(),
+    };
+    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+}
+
+#[component]
+fn LatestFailure(checkpoint: Option<CheckpointStats>) -> impl IntoView {
+    let cells = match checkpoint {
+        None => view! { <td colspan="5" class="muted">"None"</td> }.into_any(),
+        Some(c) => view! {
+            <td class="num">{c.id}</td>
+            <td>{format::time(c.failure_timestamp)}</td>
+            <td class="num">{format::duration(c.end_to_end_duration)}</td>
+            <td class="num">{format::bytes(c.checkpointed_size)}</td>
+            <td class="failure">{c.failure_message.unwrap_or_default()}</td>
+        }
+        .into_any(),
+    };
+    view! { <tr><th scope="row">"Failed checkpoint"</th>{cells}</tr> }
+}
+
+#[component]
+fn LatestRestore(restore: Option<RestoredCheckpoint>) -> impl IntoView {
+    let cells = match restore {
+        None => view! { <td colspan="5" class="muted">"None"</td> }.into_any(),
+        Some(r) => view! {
+            <td class="num">{r.id}</td>
+            <td>{format::time(r.restore_timestamp)}</td>
+            <td class="num">{if r.is_savepoint { "savepoint" } else { "checkpoint" }}</td>
+            <td class="num">"–"</td>
+            <td class="path">{r.external_path.unwrap_or_default()}</td>
+        }
+        .into_any(),
+    };
+    view! { <tr><th scope="row">"Restore"</th>{cells}</tr> }
+}
+
+/// `CHECKPOINT`, `FULL_CHECKPOINT`, `SAVEPOINT`, … as words.
+fn kind(c: &CheckpointStats) -> String {
+    match c.checkpoint_type.as_deref() {
+        Some(t) => t.to_ascii_lowercase().replace('_', " "),
+        None if c.is_savepoint => "savepoint".into(),
+        None => "checkpoint".into(),
+    }
+}
+
+#[component]
+fn History(history: Memo<Vec<CheckpointStats>>, selected: RwSignal<Option<u64>>) -> impl IntoView {
+    view! {
+        <Show when=move || history.with(|h| !h.is_empty()) fallback=|| view! { <p class="empty">"No checkpoints yet."</p> }>
+            <table class="history">
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">"ID"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col" class="num">"Acknowledged"</th>
+                        <th scope="col">"Triggered"</th>
+                        <th scope="col">"Latest acknowledgement"</th>
+                        <th scope="col" class="num">"End-to-end duration"</th>
+                        <th scope="col" class="num">"Checkpointed size"</th>
+                        <th scope="col" class="num">"Full size"</th>
+                        <th scope="col"><span class="visually-hidden">"Details"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    // Keyed on what changes, so a row is redrawn only when its checkpoint is.
+                    <For each=move || history.get() key=|c| (c.id, c.status.to_string(), c.num_acknowledged_subtasks, c.discarded) let:c>
+                        <HistoryRow checkpoint=c selected />
+                    </For>
+                </tbody>
+            </table>
+        </Show>
+    }
+}
+
+#[component]
+fn HistoryRow(checkpoint: CheckpointStats, selected: RwSignal<Option<u64>>) -> impl IntoView {
+    let id = checkpoint.id;
+    let is_selected = move || selected.get() == Some(id);
+    view! {
+        <tr class:selected=is_selected>
+            <td class="num">{id}</td>
+            <td><StatusBadge status=checkpoint.status.to_string() /></td>
+            <td>{kind(&checkpoint)}</td>
+            <td class="num">{format!("{}/{}", checkpoint.num_acknowledged_subtasks, checkpoint.num_subtasks)}</td>
+            <td>{format::time(checkpoint.trigger_timestamp)}</td>
+            <td>{format::time(checkpoint.latest_ack_timestamp)}</td>
+            <td class="num">{format::duration(checkpoint.end_to_end_duration)}</td>
+            <td class="num">{format::bytes(checkpoint.checkpointed_size)}</td>
+            <td class="num">{format::bytes(checkpoint.state_size)}</td>
+            <td>
+                <button
+                    type="button"
+                    class="link"
+                    aria-pressed=move || is_selected().to_string()
+                    aria-label=format!("Details of checkpoint {id}")
+                    on:click=move |_| selected.update(|s| *s = if *s == Some(id) { None } else { Some(id) })
+                >
+                    "Details"
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// One checkpoint per vertex, fetched once when selected.
+#[component]
+fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
+    let JobContext { job: details, .. } = expect_context::<JobContext>();
+    let client = expect_context::<Cluster>().client;
+    let stats = LocalResource::new(move || {
+        let (client, job) = (client.clone(), job.clone());
+        async move { client.request_checkpoint_details(&job, checkpoint, None).await }
+    });
+    let vertex_name = move |id: &crate::client::VertexId| {
+        details.data.with_untracked(|d| {
+            d.as_ref().and_then(|d| d.vertices.iter().find(|v| &v.id == id)).map(|v| v.name.clone()).unwrap_or_else(|| id.to_string())
+        })
+    };
+    let body = move || match stats.get() {
+        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+        Some(Ok(c)) => view! {
+            <dl class="facts">
+                <div><dt>"Path"</dt><dd class="path">{c.external_path.clone().unwrap_or_else(|| "–".into())}</dd></div>
+                <div><dt>"Type"</dt><dd>{kind(&c)}</dd></div>
+                <div><dt>"Discarded"</dt><dd>{if c.discarded { "yes" } else { "no" }}</dd></div>
+                {c.failure_message.clone().map(|m| view! { <div><dt>"Failure"</dt><dd class="failure">{m}</dd></div> })}
+            </dl>
+            <table class="vertex-checkpoints">
+                <thead>
+                    <tr>
+                        <th scope="col">"Vertex"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col" class="num">"Acknowledged"</th>
+                        <th scope="col">"Latest acknowledgement"</th>
+                        <th scope="col" class="num">"End-to-end duration"</th>
+                        <th scope="col" class="num">"Checkpointed size"</th>
+                        <th scope="col" class="num">"Full size"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {c.tasks.into_iter().map(|(vertex, t)| view! {
+                        <tr>
+                            <th scope="row">{vertex_name(&vertex)}</th>
+                            <td><StatusBadge status=t.status.to_string() /></td>
+                            <td class="num">{format!("{}/{}", t.num_acknowledged_subtasks, t.num_subtasks)}</td>
+                            <td>{format::time(t.latest_ack_timestamp)}</td>
+                            <td class="num">{format::duration(t.end_to_end_duration)}</td>
+                            <td class="num">{format::bytes(t.checkpointed_size)}</td>
+                            <td class="num">{format::bytes(t.state_size)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="checkpoint-details" role="region" aria-label=format!("Checkpoint {checkpoint}")>
+            <h3>{format!("Checkpoint {checkpoint}")}</h3>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn Configuration(job: JobId) -> impl IntoView {
+    let client = expect_context::<Cluster>().client;
+    let config = LocalResource::new(move || {
+        let (client, job) = (client.clone(), job.clone());
+        async move { client.request_checkpoint_config(&job, None).await }
+    });
+    move || match config.get() {
+        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+        Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+        Some(Ok(c)) => view! { <ConfigTable config=c /> }.into_any(),
+    }
+}
+
+#[component]
+fn ConfigTable(config: CheckpointConfig) -> impl IntoView {
+    let yes_no = |b: bool| if b { "enabled" } else { "disabled" }.to_string();
+    let externalization = match &config.externalization {
+        Some(e) if e.enabled => {
+            format!("enabled, {} on cancellation", if e.delete_on_cancellation { "deleted" } else { "retained" })
+        }
+        _ => "disabled".to_string(),
+    };
+    let rows = [
+        ("Mode", config.mode.replace('_', " ")),
+        ("Interval", format::duration(Some(config.interval))),
+        ("Timeout", format::duration(Some(config.timeout))),
+        ("Minimum pause between checkpoints", format::duration(Some(config.min_pause))),
+        ("Maximum concurrent checkpoints", config.max_concurrent.to_string()),
+        ("Tolerable failed checkpoints", config.tolerable_failed_checkpoints.to_string()),
+        ("Unaligned checkpoints", yes_no(config.unaligned_checkpoints)),
+        ("Externalized checkpoints", externalization),
+        ("State backend", config.state_backend.clone().unwrap_or_else(|| "–".into())),
+        ("Checkpoint storage", config.checkpoint_storage.clone().unwrap_or_else(|| "–".into())),
+    ];
+    view! {
+        <table class="key-value">
+            <tbody>
+                {rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td>{v}</td></tr> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,183 @@
+//! The job page, `/jobs/{id}` and `/jobs/{id}/{tab}`: header with the job's facts and actions,
+//! then one tab. The tab is in the URL, so deep links and reloads land on it; only the visible
+//! tab polls.
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+mod actions;
+pub mod chart;
+mod checkpoints;
+mod configuration;
+pub mod dialogs;
+mod exceptions;
+pub mod graph;
+mod overview;
+pub mod rescale;
+
+use crate::app::Cluster;
+use crate::app::components::{ErrorNote, StatusBadge};
+use crate::app::format;
+use crate::app::poll::{Poll, use_poll};
+use crate::client::{ClientError, JobDetails, JobId};
+
+/// What every tab of a job reads: its id and the page's one poll of `GET /jobs/{id}`.
+#[derive(Clone)]
+pub struct JobContext {
+    pub id: JobId,
+    pub job: Poll<JobDetails>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    Checkpoints,
+    Exceptions,
+    Configuration,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Checkpoints, Tab::Exceptions, Tab::Configuration];
+
+    /// The tab named by the URL's last segment; anything unknown is the overview.
+    pub fn from_segment(segment: Option<&str>) -> Self {
+        match segment {
+            Some("checkpoints") => Self::Checkpoints,
+            Some("exceptions") => Self::Exceptions,
+            Some("configuration") => Self::Configuration,
+            _ => Self::Overview,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Overview => "Overview",
+            Self::Checkpoints => "Checkpoints",
+            Self::Exceptions => "Exceptions",
+            Self::Configuration => "Configuration",
+        }
+    }
+
+    pub fn href(self, job: &JobId) -> String {
+        match self {
+            Self::Overview => format!("/jobs/{job}"),
+            other => format!("/jobs/{job}/{}", other.label().to_ascii_lowercase()),
+        }
+    }
+}
+
+#[component]
+pub fn JobPage() -> impl IntoView {
+    let params = use_params_map();
+    let raw_id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let tab = Memo::new(move |_| params.with(|p| Tab::from_segment(p.get("tab").as_deref())));
+    move || {
+        let raw = raw_id.get();
+        match JobId::parse(&raw) {
+            Ok(id) => view! { <JobView id tab /> }.into_any(),
+            Err(error) => view! { <JobNotFound id=raw reason=error /> }.into_any(),
+        }
+    }
+}
+
+/// "Job … not found", for an id that is malformed or that Flink does not know.
+#[component]
+pub fn JobNotFound(#[prop(into)] id: String, reason: ClientError) -> impl IntoView {
+    let explanation = if matches!(reason, ClientError::InvalidInput(_)) {
+        "Job ids are 32 hexadecimal characters; check the link."
+    } else {
+        "Flink does not know this job: it may belong to another cluster, or it ended longer ago than the cluster keeps finished jobs."
+    };
+    view! {
+        <div class="not-found" role="alert">
+            <h1>{format!("Job {id} not found")}</h1>
+            <p>{explanation}</p>
+            <p><A href="/jobs">"Back to the jobs"</A></p>
+        </div>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Loading,
+    Ready,
+    NotFound(ClientError),
+    Failed(ClientError),
+}
+
+#[component]
+fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
+    let client = expect_context::<Cluster>().client;
+    let job = {
+        let id = id.clone();
+        use_poll(move || {
+            let (client, id) = (client.clone(), id.clone());
+            async move { client.request_job(&id, None).await }
+        })
+    };
+    provide_context(JobContext { id: id.clone(), job });
+    // Once the job has loaded the page stays up: a later error only marks the data stale.
+    let phase = Memo::new(move |_| match (job.data.with(Option::is_some), job.error.get()) {
+        (true, _) => Phase::Ready,
+        (false, Some(e)) if e.is_not_found() => Phase::NotFound(e),
+        (false, Some(e)) => Phase::Failed(e),
+        (false, None) => Phase::Loading,
+    });
+    let raw = id.to_string();
+    move || match phase.get() {
+        Phase::Loading => view! { <p class="loading">"Loading the job…"</p> }.into_any(),
+        Phase::NotFound(reason) => view! { <JobNotFound id=raw.clone() reason /> }.into_any(),
+        Phase::Failed(error) => view! { <ErrorNote error /> }.into_any(),
+        Phase::Ready => view! {
+            <div class="job-page" class:stale=move || job.stale()>
+                <JobHeader />
+                <Tabs id=id.clone() tab />
+                <div class="tab-panel" role="tabpanel" aria-label=move || tab.get().label()>
+                    {move || match tab.get() {
+                        Tab::Overview => view! { <overview::OverviewTab /> }.into_any(),
+                        Tab::Checkpoints => view! { <checkpoints::CheckpointsTab /> }.into_any(),
+                        Tab::Exceptions => view! { <exceptions::ExceptionsTab /> }.into_any(),
+                        Tab::Configuration => view! { <configuration::ConfigurationTab /> }.into_any(),
+                    }}
+                </div>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn JobHeader() -> impl IntoView {
+    let JobContext { id, job } = expect_context::<JobContext>();
+    let text = move |f: fn(&JobDetails) -> String| move || job.data.with(|d| d.as_ref().map(f).unwrap_or_default());
+    let ended = move || job.data.with(|d| d.as_ref().and_then(|d| d.end_time));
+    view! {
+        <header class="job-header">
+            <div class="job-title">
+                <A href="/jobs" attr:class="back">"← Jobs"</A>
+                <h1>{text(|d| d.name.clone())}</h1>
+                <actions::JobActions />
+            </div>
+            <dl class="job-facts">
+                <div><dt>"Job ID"</dt><dd><code>{id.to_string()}</code></dd></div>
+                <div><dt>"Status"</dt><dd>{move || view! { <StatusBadge status=text(|d| d.state.to_string())() /> }}</dd></div>
+                <div><dt>"Start time"</dt><dd>{text(|d| format::time(d.start_time))}</dd></div>
+                {move || ended().map(|t| view! { <div><dt>"End time"</dt><dd>{format::time(Some(t))}</dd></div> })}
+                <div><dt>"Duration"</dt><dd>{text(|d| format::duration(d.duration))}</dd></div>
+                <div><dt>"Type"</dt><dd>{text(|d| d.job_type.clone().unwrap_or_else(|| "–".into()).to_ascii_lowercase())}</dd></div>
+                <div><dt>"Scheduler"</dt><dd>{text(|d| d.scheduler_type.clone().unwrap_or_else(|| "–".into()))}</dd></div>
+            </dl>
+        </header>
+    }
+}
+
+#[component]
+fn Tabs(id: JobId, tab: Memo<Tab>) -> impl IntoView {
+    view! {
+        <nav class="tabs" role="tablist" aria-label="Job views">
+            {Tab::ALL.map(|t| view! {
+                <A href=t.href(&id) {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A>
+            }).collect_view()}
+        </nav>
+    }
+}
