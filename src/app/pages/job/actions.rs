@@ -67,7 +67,8 @@ pub fn JobActions() -> impl IntoView {
         None => Allowed { running_only: false, cancel: false },
     });
     let reason = move || state.get().and_then(|s| disabled_reason(&s, web_cancel.get()));
-    let name = move || job.data.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    // Untracked: a dialog must not be rebuilt (losing its state) when the job is polled again.
+    let name = move || job.data.with_untracked(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
 
     let default_dir = RwSignal::new(None::<String>);
     let dir_requested = StoredValue::new(false);

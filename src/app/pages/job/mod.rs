@@ -159,7 +159,7 @@ fn JobHeader() -> impl IntoView {
                 <actions::JobActions />
             </div>
             <dl class="job-facts">
-                <div><dt>"Job ID"</dt><dd><code>{id.to_string()}</code></dd></div>
+                <div class="job-id"><dt>"Job ID"</dt><dd><code>{id.to_string()}</code></dd></div>
                 <div><dt>"Status"</dt><dd>{move || view! { <StatusBadge status=text(|d| d.state.to_string())() /> }}</dd></div>
                 <div><dt>"Start time"</dt><dd>{text(|d| format::time(d.start_time))}</dd></div>
                 {move || ended().map(|t| view! { <div><dt>"End time"</dt><dd>{format::time(Some(t))}</dd></div> })}
@@ -176,7 +176,7 @@ fn Tabs(id: JobId, tab: Memo<Tab>) -> impl IntoView {
     view! {
         <nav class="tabs" role="tablist" aria-label="Job views">
             {Tab::ALL.map(|t| view! {
-                <A href=t.href(&id) {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A>
+                <A href=t.href(&id) exact=true {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A>
             }).collect_view()}
         </nav>
     }

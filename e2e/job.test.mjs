@@ -1,0 +1,217 @@
+// The job page against the real Flink: tabs and deep links, checkpoints, savepoint, checkpoint,
+// rescale, stop with savepoint, cancel, unknown ids. Destructive steps run on jobs this file
+// submits itself (scripts/flink submit), so the demo jobs other tests look at keep running.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { CONSOLE_URL, FLINK_REST_URL, launch, withPage, flink } from './lib.mjs';
+
+const CLICKS = 'Demo: click counts';
+const COUNTER = 'Count per key -> Discard: Writer';
+
+let browser;
+let demo; // the running demo job's id
+const submitted = {};
+
+/** Runs a demo job named `name` on the test cluster; resolves to its id once it runs. */
+async function submit(name) {
+  const { stdout } = await promisify(execFile)('scripts/flink', ['submit', name], { env: process.env });
+  const id = stdout.trim().split('\n').pop();
+  assert.match(id, /^[0-9a-f]{32}$/, `scripts/flink submit printed ${stdout}`);
+  return id;
+}
+
+before(async () => {
+  browser = await launch();
+  const { jobs } = await flink('/jobs/overview');
+  demo = jobs.find((j) => j.name === CLICKS && j.state === 'RUNNING')?.jid;
+  assert.ok(demo, `the demo job '${CLICKS}' runs on the test cluster`);
+  // Submitted up front so each has run for a while (rescaling waits out a start-up cooldown).
+  for (const key of ['rescale', 'stop', 'cancel']) submitted[key] = await submit(`e2e ${key} me`);
+});
+
+after(async () => {
+  // The rescaled job is left running by its test; stop it so the cluster has its slots back.
+  if (submitted.rescale) await fetch(`${FLINK_REST_URL}/jobs/${submitted.rescale}?mode=cancel`, { method: 'PATCH' }).catch(() => {});
+  await browser?.close();
+});
+
+/** The job's state from GET /jobs/{id} once it is `state`; Flink caches that answer for 3 s. */
+async function stateBecomes(id, state, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let seen;
+  while ((seen = (await flink(`/jobs/${id}`)).state) !== state && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.equal(seen, state);
+}
+
+/** The path of a `file:` location on this machine. */
+const localPath = (location) => location.replace(/^file:/, '');
+
+test('job page: opened from Jobs, graph and vertices, checkpoints tab, deep link survives a reload', async (t) => {
+  await withPage(browser, 'job-overview', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs`);
+    await page.getByRole('link', { name: CLICKS, exact: true }).first().click();
+    await page.waitForURL(new RegExp(`/jobs/[0-9a-f]{32}$`));
+    const id = page.url().split('/').pop();
+    await page.getByRole('heading', { level: 1, name: CLICKS }).waitFor();
+    await page.locator('.job-facts').getByText(id).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected'), 'true');
+    await page.locator('.job-graph .node').nth(1).waitFor();
+    assert.equal(await page.locator('.job-graph .node').count(), 2, 'source and counter');
+    assert.match(await page.locator('.job-graph').textContent(), /HASH/);
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: COUNTER, exact: true }) });
+    await row.waitFor();
+    assert.match(await row.textContent(), /RUNNING/);
+    const job = await flink(`/jobs/${id}`);
+    const vertex = job.vertices.find((v) => v.name === COUNTER);
+    assert.equal(await row.locator('td.parallelism').innerText(), String(vertex.parallelism));
+  });
+
+  await withPage(browser, 'job-checkpoints', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${demo}`);
+    await page.getByRole('tab', { name: 'Checkpoints' }).click();
+    await page.waitForURL(`${CONSOLE_URL}/jobs/${demo}/checkpoints`);
+    const completedRow = page.locator('table.history tbody tr').filter({ hasText: 'COMPLETED' }).first();
+    await completedRow.waitFor({ timeout: 30_000 });
+    const completed = Number(await page.locator('.counts div', { hasText: 'Completed' }).locator('dd').innerText());
+    assert.ok(completed >= 1, `completed checkpoints: ${completed}`);
+    assert.ok(await page.locator('figure.chart circle').count() >= 2, 'the chart has points');
+    assert.match(await page.locator('table.latest').innerText(), /Completed checkpoint\s+\d+/);
+    assert.match(await page.locator('table.key-value').innerText(), /Interval\s+2s/);
+
+    const checkpointId = (await completedRow.locator('td').first().innerText()).trim();
+    await completedRow.getByRole('button', { name: `Details of checkpoint ${checkpointId}` }).click();
+    const details = page.getByRole('region', { name: `Checkpoint ${checkpointId}` });
+    await details.getByRole('rowheader', { name: COUNTER, exact: true }).waitFor();
+    assert.match(await details.innerText(), /Events/);
+
+    const started = Date.now();
+    await page.reload();
+    assert.equal(await page.getByRole('tab', { name: 'Checkpoints' }).getAttribute('aria-selected'), 'true');
+    await page.locator('table.history tbody tr').first().waitFor();
+    t.diagnostic(`deep link reload to checkpoints visible: ${Date.now() - started} ms`);
+  });
+});
+
+test('exceptions and configuration tabs load by deep link', async () => {
+  await withPage(browser, 'job-configuration', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${demo}/exceptions`);
+    await page.getByText(/No exceptions|Root exception/).first().waitFor();
+    await page.getByRole('tab', { name: 'Configuration' }).click();
+    await page.getByRole('rowheader', { name: 'Restart strategy' }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Configuration' }).getAttribute('aria-selected'), 'true');
+  });
+});
+
+test('trigger savepoint: completed, with a location that exists on disk', async (t) => {
+  await withPage(browser, 'job-savepoint', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${demo}`);
+    await page.getByRole('button', { name: 'Trigger savepoint', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trigger savepoint' });
+    await dialog.waitFor();
+    const dir = (await flink('/jobmanager/config')).find((e) => e.key === 'execution.checkpointing.savepoint-dir')?.value;
+    await page.waitForFunction((d) => document.querySelector('dialog input[type=text]')?.placeholder.includes(d), dir);
+    const started = Date.now();
+    await dialog.getByRole('button', { name: 'Start savepoint' }).click();
+    assert.ok(await dialog.getByRole('button', { name: 'Start savepoint' }).isDisabled(), 'no second savepoint while one runs');
+    await dialog.getByText('Savepoint completed').waitFor({ timeout: 60_000 });
+    t.diagnostic(`savepoint: ${Date.now() - started} ms from click to "Savepoint completed"`);
+    const location = await dialog.locator('output.location').innerText();
+    assert.match(location, /savepoint-/);
+    assert.ok(existsSync(localPath(location)), `${localPath(location)} exists`);
+    await dialog.getByRole('button', { name: 'Copy location' }).waitFor();
+  });
+});
+
+test('trigger checkpoint: shows the id of the completed checkpoint', async (t) => {
+  await withPage(browser, 'job-checkpoint', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${demo}`);
+    await page.getByRole('button', { name: 'Trigger checkpoint', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trigger checkpoint' });
+    await dialog.getByLabel(/^Full/).check();
+    const started = Date.now();
+    await dialog.getByRole('button', { name: 'Start checkpoint' }).click();
+    const done = dialog.getByText(/^Checkpoint \d+ completed$/);
+    await done.waitFor({ timeout: 60_000 });
+    t.diagnostic(`checkpoint: ${Date.now() - started} ms from click to completed`);
+    const id = (await done.innerText()).match(/\d+/)[0];
+    const stats = await flink(`/jobs/${demo}/checkpoints/details/${id}`);
+    assert.equal(stats.status, 'COMPLETED');
+  });
+});
+
+test('rescale: Count per key 1 → 2, seen on the page and through the REST API', async (t) => {
+  const id = submitted.rescale;
+  await withPage(browser, 'job-rescale', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${id}`);
+    const input = page.getByLabel(`Parallelism of ${COUNTER}`);
+    await input.waitFor();
+    assert.equal(await input.inputValue(), '1');
+    await input.fill('2');
+    const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/resource-requirements'));
+    const clicked = Date.now();
+    await page.getByRole('button', { name: 'Apply rescale' }).click();
+    const body = (await put).postDataJSON();
+    const sent = Date.now();
+    assert.equal(Object.keys(body).length, 2, 'the full requirements: every vertex');
+    await page.getByText('Rescaling…').waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: COUNTER, exact: true }) });
+    await page.getByText(/^Rescaled:/).waitFor({ timeout: 90_000 });
+    t.diagnostic(`rescale: click → PUT ${sent - clicked} ms, PUT → new parallelism on the page ${Date.now() - sent} ms`);
+    assert.equal(await row.locator('td.parallelism').innerText(), '2');
+    const job = await flink(`/jobs/${id}`);
+    assert.equal(job.vertices.find((v) => v.name === COUNTER).parallelism, 2);
+  });
+});
+
+test('stop with savepoint: confirmed, then the location and the final state', async (t) => {
+  const id = submitted.stop;
+  await withPage(browser, 'job-stop', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${id}`);
+    await page.getByRole('button', { name: 'Stop with savepoint', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop with savepoint' });
+    assert.equal(await dialog.getByLabel(/^Drain/).isChecked(), false);
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await dialog.getByText('Stop “e2e stop me”?').waitFor();
+    const started = Date.now();
+    await dialog.getByRole('button', { name: 'Yes, stop job' }).click();
+    await dialog.getByText('Savepoint completed').waitFor({ timeout: 60_000 });
+    await dialog.getByText('FINISHED').waitFor();
+    t.diagnostic(`stop with savepoint: ${Date.now() - started} ms from confirmation to final state`);
+    const location = await dialog.locator('output.location').innerText();
+    assert.ok(existsSync(localPath(location)), `${localPath(location)} exists`);
+    await stateBecomes(id, 'FINISHED');
+  });
+});
+
+test('cancel job: asks first, naming the job, then the job is canceled', async () => {
+  const id = submitted.cancel;
+  await withPage(browser, 'job-cancel', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${id}`);
+    await page.getByRole('button', { name: 'Cancel job', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel job' });
+    await dialog.getByText('Cancel “e2e cancel me”?').waitFor();
+    assert.equal((await flink(`/jobs/${id}`)).state, 'RUNNING', 'nothing sent before the confirmation');
+    await dialog.getByRole('button', { name: 'Yes, cancel job' }).click();
+    await dialog.getByText('Job canceled.').waitFor({ timeout: 30_000 });
+    await stateBecomes(id, 'CANCELED');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByText('The job has ended (CANCELED): no actions apply.').waitFor();
+    assert.ok(await page.getByRole('button', { name: 'Cancel job', exact: true }).isDisabled());
+  });
+});
+
+test('an unknown or malformed job id says "not found", and nothing breaks', async () => {
+  await withPage(browser, 'job-not-found', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/00000000000000000000000000000000`);
+    await page.getByRole('heading', { name: 'Job 00000000000000000000000000000000 not found' }).waitFor();
+    await page.goto(`${CONSOLE_URL}/jobs/not-a-job/checkpoints`);
+    await page.getByRole('heading', { name: 'Job not-a-job not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the jobs' }).click();
+    await page.waitForURL(`${CONSOLE_URL}/jobs`);
+  });
+});
