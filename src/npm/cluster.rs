@@ -1,0 +1,181 @@
+//! Cluster, task manager and metric calls.
+use js_sys::Promise;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use super::convert::{self as cv, timeout};
+use super::{FlinkClient, spawn, spawn_unit};
+use crate::client::{ClientError, JobId, TaskManagerId, VertexId};
+use crate::client::request::{AggregateScope, MetricScope};
+
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+enum JsMetricScope {
+    JobManager,
+    Job { job_id: String },
+    Vertex { job_id: String, vertex_id: String },
+    TaskManager { task_manager_id: String },
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+enum JsAggregateScope {
+    Jobs,
+    TaskManagers,
+    Subtasks { job_id: String, vertex_id: String },
+}
+
+fn metric_scope(value: JsValue) -> Result<MetricScope, ClientError> {
+    Ok(match cv::value::<JsMetricScope>(value, "metric scope")? {
+        JsMetricScope::JobManager => MetricScope::JobManager,
+        JsMetricScope::Job { job_id } => MetricScope::Job(JobId::parse(&job_id)?),
+        JsMetricScope::Vertex { job_id, vertex_id } => MetricScope::Vertex(JobId::parse(&job_id)?, VertexId::parse(&vertex_id)?),
+        JsMetricScope::TaskManager { task_manager_id } => MetricScope::TaskManager(TaskManagerId::parse(&task_manager_id)?),
+    })
+}
+
+fn aggregate_scope(value: JsValue) -> Result<AggregateScope, ClientError> {
+    Ok(match cv::value::<JsAggregateScope>(value, "aggregate scope")? {
+        JsAggregateScope::Jobs => AggregateScope::Jobs,
+        JsAggregateScope::TaskManagers => AggregateScope::TaskManagers,
+        JsAggregateScope::Subtasks { job_id, vertex_id } => AggregateScope::Subtasks(JobId::parse(&job_id)?, VertexId::parse(&vertex_id)?),
+    })
+}
+
+const AGGREGATIONS: [&str; 5] = ["min", "max", "avg", "sum", "skew"];
+
+fn aggregations(value: JsValue) -> Result<Vec<&'static str>, ClientError> {
+    cv::strings(value, "aggregation list")?
+        .iter()
+        .map(|a| {
+            AGGREGATIONS.iter().copied().find(|k| k == a).ok_or_else(|| {
+                ClientError::InvalidInput(format!("unknown aggregation '{a}' (expected {})", AGGREGATIONS.join(", ")))
+            })
+        })
+        .collect()
+}
+
+#[wasm_bindgen]
+impl FlinkClient {
+    /// `GET /overview`: version, task managers, slots and job counts.
+    #[wasm_bindgen(js_name = requestClusterOverview, unchecked_return_type = "Promise<ClusterOverview>")]
+    pub fn request_cluster_overview(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_cluster_overview(timeout(options)?).await })
+    }
+
+    /// `GET /config`: refresh interval, version and the UI features the cluster enables.
+    #[wasm_bindgen(js_name = dashboardConfig, unchecked_return_type = "Promise<DashboardConfig>")]
+    pub fn dashboard_config(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.dashboard_config(timeout(options)?).await })
+    }
+
+    /// `DELETE /cluster`: shuts the whole cluster down. Destructive: ask first.
+    #[wasm_bindgen(js_name = shutDownCluster, unchecked_return_type = "Promise<void>")]
+    pub fn shut_down_cluster(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn_unit(async move { c.shut_down_cluster(timeout(options)?).await })
+    }
+
+    /// `GET /jobmanager/config`: the cluster configuration as key/value entries.
+    #[wasm_bindgen(js_name = jobmanagerConfig, unchecked_return_type = "Promise<ConfigEntry[]>")]
+    pub fn jobmanager_config(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.jobmanager_config(timeout(options)?).await })
+    }
+
+    /// `GET /jobmanager/logs`: the JobManager's log files.
+    #[wasm_bindgen(js_name = jobmanagerLogs, unchecked_return_type = "Promise<LogList>")]
+    pub fn jobmanager_logs(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.jobmanager_logs(timeout(options)?).await })
+    }
+
+    /// `GET /jobmanager/thread-dump`.
+    #[wasm_bindgen(js_name = requestThreadDump, unchecked_return_type = "Promise<ThreadDump>")]
+    pub fn request_thread_dump(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_thread_dump(timeout(options)?).await })
+    }
+
+    /// `GET /taskmanagers/{id}/thread-dump`.
+    #[wasm_bindgen(js_name = requestTaskManagerThreadDump, unchecked_return_type = "Promise<ThreadDump>")]
+    pub fn request_task_manager_thread_dump(
+        &self,
+        #[wasm_bindgen(js_name = taskManagerId, unchecked_param_type = "TaskManagerId")] task_manager_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_task_manager_thread_dump(&cv::task_manager(&task_manager_id)?, timeout(options)?).await })
+    }
+
+    /// Metric values of the JobManager, a job, a vertex or a task manager (`get=`); with no
+    /// names, the metrics that exist (their `value` is `null`).
+    #[wasm_bindgen(js_name = requestMetricQueryServiceAddresses, unchecked_return_type = "Promise<Metric[]>")]
+    pub fn request_metric_query_service_addresses(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MetricScope")] scope: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] names: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            let (scope, names) = (metric_scope(scope)?, cv::strings(names, "metric names")?);
+            c.request_metric_query_service_addresses(&scope, &names, timeout(options)?).await
+        })
+    }
+
+    /// Aggregated metrics over all jobs, all task managers, or a vertex's subtasks (`agg=`).
+    #[wasm_bindgen(js_name = requestAggregatedMetrics, unchecked_return_type = "Promise<AggregatedMetric[]>")]
+    pub fn request_aggregated_metrics(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AggregateScope")] scope: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] names: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Aggregation[]")] aggregations: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            let (scope, names) = (aggregate_scope(scope)?, cv::strings(names, "metric names")?);
+            let aggregations = self::aggregations(aggregations)?;
+            c.request_aggregated_metrics(&scope, &names, &aggregations, timeout(options)?).await
+        })
+    }
+
+    /// `GET /taskmanagers`: the task managers.
+    #[wasm_bindgen(js_name = requestTaskManagerMetricQueryServiceAddresses, unchecked_return_type = "Promise<TaskManagers>")]
+    pub fn request_task_manager_metric_query_service_addresses(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_task_manager_metric_query_service_addresses(timeout(options)?).await })
+    }
+
+    /// `GET /taskmanagers/{id}/metrics` with `get=`.
+    #[wasm_bindgen(js_name = requestTaskManagerMetrics, unchecked_return_type = "Promise<Metric[]>")]
+    pub fn request_task_manager_metrics(
+        &self,
+        #[wasm_bindgen(js_name = taskManagerId, unchecked_param_type = "TaskManagerId")] task_manager_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] names: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            let (tm, names) = (cv::task_manager(&task_manager_id)?, cv::strings(names, "metric names")?);
+            c.request_task_manager_metrics(&tm, &names, timeout(options)?).await
+        })
+    }
+
+    /// `GET /taskmanagers/{id}`.
+    #[wasm_bindgen(js_name = requestTaskManagerDetails, unchecked_return_type = "Promise<TaskManagerInfo>")]
+    pub fn request_task_manager_details(
+        &self,
+        #[wasm_bindgen(js_name = taskManagerId, unchecked_param_type = "TaskManagerId")] task_manager_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_task_manager_details(&cv::task_manager(&task_manager_id)?, timeout(options)?).await })
+    }
+}

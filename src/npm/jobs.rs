@@ -1,0 +1,163 @@
+//! Job calls: details, status, results, plans, vertices, cancel, heartbeat, coordination.
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use super::convert::{self as cv, timeout};
+use super::{FlinkClient, spawn, spawn_unit, spawn_with};
+
+#[wasm_bindgen]
+impl FlinkClient {
+    /// `GET /jobs/overview`: every job with name, state, times and task counts.
+    #[wasm_bindgen(js_name = requestMultipleJobDetails, unchecked_return_type = "Promise<MultipleJobsDetails>")]
+    pub fn request_multiple_job_details(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_multiple_job_details(timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}`: the job with its vertices.
+    #[wasm_bindgen(js_name = requestJob, unchecked_return_type = "Promise<JobDetails>")]
+    pub fn request_job(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_job(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}` and `GET /jobs/{id}/exceptions`: the job with its failures.
+    #[wasm_bindgen(js_name = requestExecutionGraphInfo, unchecked_return_type = "Promise<ExecutionGraphInfo>")]
+    pub fn request_execution_graph_info(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_execution_graph_info(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}/exceptions`: root exception history, newest first.
+    #[wasm_bindgen(js_name = requestJobExceptions, unchecked_return_type = "Promise<JobExceptions>")]
+    pub fn request_job_exceptions(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_job_exceptions(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}/status`.
+    #[wasm_bindgen(js_name = requestJobStatus, unchecked_return_type = "Promise<JobStatusInfo>")]
+    pub fn request_job_status(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_job_status(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}/execution-result`: `job-execution-result` is `null` while the job runs.
+    #[wasm_bindgen(js_name = requestJobResult, unchecked_return_type = "Promise<JobExecutionResult>")]
+    pub fn request_job_result(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_job_result(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}/config`.
+    #[wasm_bindgen(js_name = requestJobConfig, unchecked_return_type = "Promise<JobConfig>")]
+    pub fn request_job_config(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_job_config(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}/plan`: the job graph's nodes and edges.
+    #[wasm_bindgen(js_name = requestJobPlan, unchecked_return_type = "Promise<JobPlanInfo>")]
+    pub fn request_job_plan(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_job_plan(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}/vertices/{vertex}`: the vertex with its subtasks.
+    #[wasm_bindgen(js_name = requestVertexDetails, unchecked_return_type = "Promise<VertexDetails>")]
+    pub fn request_vertex_details(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = vertexId, unchecked_param_type = "VertexId")] vertex_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_vertex_details(&cv::job(&job_id)?, &cv::vertex(&vertex_id)?, timeout(options)?).await })
+    }
+
+    /// `GET /jobs/{id}/vertices/{vertex}/subtasktimes`.
+    #[wasm_bindgen(js_name = requestVertexSubtaskTimes, unchecked_return_type = "Promise<SubtaskTimes>")]
+    pub fn request_vertex_subtask_times(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = vertexId, unchecked_param_type = "VertexId")] vertex_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_vertex_subtask_times(&cv::job(&job_id)?, &cv::vertex(&vertex_id)?, timeout(options)?).await })
+    }
+
+    /// `PATCH /jobs/{id}?mode=cancel`. Destructive: ask first.
+    #[wasm_bindgen(js_name = cancelJob, unchecked_return_type = "Promise<void>")]
+    pub fn cancel_job(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn_unit(async move { c.cancel_job(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `PATCH /jobs/{id}/clientHeartbeat`: tells Flink a client is still attached, until
+    /// `expiredTimestampMs` (epoch milliseconds).
+    #[wasm_bindgen(js_name = reportJobClientHeartbeat, unchecked_return_type = "Promise<void>")]
+    pub fn report_job_client_heartbeat(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = expiredTimestampMs, unchecked_param_type = "number")] expired_timestamp_ms: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn_unit(async move {
+            let (job, at) = (cv::job(&job_id)?, cv::integer(&expired_timestamp_ms, "expiredTimestampMs")?);
+            c.report_job_client_heartbeat(&job, at, timeout(options)?).await
+        })
+    }
+
+    /// `POST /jobs/{id}/coordinators/{operatorUid}`: passes an opaque serialized
+    /// `CoordinationRequest` to an operator coordinator and returns its serialized response.
+    #[wasm_bindgen(js_name = deliverCoordinationRequestToCoordinator, unchecked_return_type = "Promise<Uint8Array>")]
+    pub fn deliver_coordination_request_to_coordinator(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = operatorUid, unchecked_param_type = "string")] operator_uid: JsValue,
+        #[wasm_bindgen(js_name = serializedRequest, unchecked_param_type = "Uint8Array")] serialized_request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        let call = async move {
+            let (job, uid) = (cv::job(&job_id)?, cv::text(&operator_uid, "the operator uid")?);
+            let request = cv::bytes(&serialized_request, "the serialized request")?;
+            c.deliver_coordination_request_to_coordinator(&job, &uid, &request, timeout(options)?).await
+        };
+        spawn_with(call, |bytes| Ok(js_sys::Uint8Array::from(bytes.as_slice()).into()))
+    }
+}

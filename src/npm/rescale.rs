@@ -1,0 +1,39 @@
+//! Rescaling: the parallelism bounds of a job's vertices.
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use super::convert::{self as cv, timeout};
+use super::{FlinkClient, spawn, spawn_unit};
+use crate::client::JobResourceRequirements;
+
+#[wasm_bindgen]
+impl FlinkClient {
+    /// `GET /jobs/{id}/resource-requirements`: the parallelism bounds per vertex.
+    #[wasm_bindgen(js_name = requestJobResourceRequirements, unchecked_return_type = "Promise<JobResourceRequirements>")]
+    pub fn request_job_resource_requirements(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.request_job_resource_requirements(&cv::job(&job_id)?, timeout(options)?).await })
+    }
+
+    /// `PUT /jobs/{id}/resource-requirements`: rescales a job on the adaptive scheduler. Takes
+    /// what `requestJobResourceRequirements` returns; checks first that every vertex is present
+    /// and 1 ≤ lowerBound ≤ upperBound ≤ its max parallelism (else `invalid_input`, nothing sent).
+    #[wasm_bindgen(js_name = updateJobResourceRequirements, unchecked_return_type = "Promise<void>")]
+    pub fn update_job_resource_requirements(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "JobResourceRequirements")] requirements: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn_unit(async move {
+            let job = cv::job(&job_id)?;
+            let requirements: JobResourceRequirements = cv::value(requirements, "resource requirements")?;
+            c.update_job_resource_requirements(&job, &requirements, timeout(options)?).await
+        })
+    }
+}

@@ -1,0 +1,147 @@
+//! Savepoints, stop-with-savepoint, disposal, and waiting for them.
+use std::time::Duration;
+
+use js_sys::Promise;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use super::convert::{self as cv, timeout};
+use super::{FlinkClient, spawn, spawn_unit};
+use crate::client::request::{SavepointOptions, StopOptions};
+use crate::client::{ClientError, SavepointFormat, TriggerId};
+
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsSavepointOptions {
+    target_directory: Option<String>,
+    format_type: Option<String>,
+    cancel_job: Option<bool>,
+    trigger_id: Option<String>,
+    timeout_ms: Option<f64>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsStopOptions {
+    target_directory: Option<String>,
+    format_type: Option<String>,
+    drain: Option<bool>,
+    trigger_id: Option<String>,
+    timeout_ms: Option<f64>,
+}
+
+fn savepoint_options(value: Option<JsValue>) -> Result<(SavepointOptions, Option<Duration>), ClientError> {
+    let o: JsSavepointOptions = cv::options(value, "savepoint options")?;
+    let options = SavepointOptions {
+        target_directory: o.target_directory,
+        format_type: o.format_type.as_deref().map(SavepointFormat::from),
+        cancel_job: o.cancel_job.unwrap_or(false),
+        trigger_id: o.trigger_id.as_deref().map(TriggerId::parse).transpose()?,
+    };
+    Ok((options, cv::millis(o.timeout_ms, "timeoutMs")?))
+}
+
+fn stop_options(value: Option<JsValue>) -> Result<(StopOptions, Option<Duration>), ClientError> {
+    let o: JsStopOptions = cv::options(value, "stop options")?;
+    let options = StopOptions {
+        target_directory: o.target_directory,
+        format_type: o.format_type.as_deref().map(SavepointFormat::from),
+        drain: o.drain.unwrap_or(false),
+        trigger_id: o.trigger_id.as_deref().map(TriggerId::parse).transpose()?,
+    };
+    Ok((options, cv::millis(o.timeout_ms, "timeoutMs")?))
+}
+
+#[wasm_bindgen]
+impl FlinkClient {
+    /// `POST /jobs/{id}/savepoints`: triggers a savepoint; resolves to the trigger id to poll.
+    /// Pass the same `triggerId` on a retry: Flink then never takes a second savepoint.
+    #[wasm_bindgen(js_name = triggerSavepoint, unchecked_return_type = "Promise<TriggerId>")]
+    pub fn trigger_savepoint(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SavepointOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            let (job, (o, t)) = (cv::job(&job_id)?, savepoint_options(options)?);
+            c.trigger_savepoint(&job, &o, t).await
+        })
+    }
+
+    /// `GET /jobs/{id}/savepoints/{trigger}`: also the status of a stop-with-savepoint.
+    #[wasm_bindgen(js_name = getTriggeredSavepointStatus, unchecked_return_type = "Promise<AsyncOperationStatus<SavepointOperation>>")]
+    pub fn get_triggered_savepoint_status(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = triggerId, unchecked_param_type = "TriggerId")] trigger_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.get_triggered_savepoint_status(&cv::job(&job_id)?, &cv::trigger(&trigger_id)?, timeout(options)?).await })
+    }
+
+    /// `POST /jobs/{id}/stop`: takes a savepoint and stops the job. Destructive: ask first.
+    /// Poll it with `getTriggeredSavepointStatus` / `waitForSavepoint`.
+    #[wasm_bindgen(js_name = stopWithSavepoint, unchecked_return_type = "Promise<TriggerId>")]
+    pub fn stop_with_savepoint(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "StopOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            let (job, (o, t)) = (cv::job(&job_id)?, stop_options(options)?);
+            c.stop_with_savepoint(&job, &o, t).await
+        })
+    }
+
+    /// `POST /savepoint-disposal`: deletes a savepoint's files. Destructive: ask first.
+    #[wasm_bindgen(js_name = disposeSavepoint, unchecked_return_type = "Promise<TriggerId>")]
+    pub fn dispose_savepoint(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.dispose_savepoint(&cv::text(&path, "the savepoint path")?, timeout(options)?).await })
+    }
+
+    /// `GET /savepoint-disposal/{trigger}`.
+    #[wasm_bindgen(js_name = getSavepointDisposalStatus, unchecked_return_type = "Promise<AsyncOperationStatus<DisposalOperation>>")]
+    pub fn get_savepoint_disposal_status(
+        &self,
+        #[wasm_bindgen(js_name = triggerId, unchecked_param_type = "TriggerId")] trigger_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { c.get_savepoint_disposal_status(&cv::trigger(&trigger_id)?, timeout(options)?).await })
+    }
+
+    /// Polls a savepoint (or stop-with-savepoint) until it completes; resolves to its location,
+    /// rejects with `kind: 'operation_failed'` if Flink reports a failure.
+    #[wasm_bindgen(js_name = waitForSavepoint, unchecked_return_type = "Promise<string>")]
+    pub fn wait_for_savepoint(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = triggerId, unchecked_param_type = "TriggerId")] trigger_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            let (job, trigger) = (cv::job(&job_id)?, cv::trigger(&trigger_id)?);
+            c.wait_for_savepoint(&job, &trigger, cv::wait_options(options)?).await
+        })
+    }
+
+    /// Polls a savepoint disposal until it completes.
+    #[wasm_bindgen(js_name = waitForSavepointDisposal, unchecked_return_type = "Promise<void>")]
+    pub fn wait_for_savepoint_disposal(
+        &self,
+        #[wasm_bindgen(js_name = triggerId, unchecked_param_type = "TriggerId")] trigger_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn_unit(async move { c.wait_for_savepoint_disposal(&cv::trigger(&trigger_id)?, cv::wait_options(options)?).await })
+    }
+}

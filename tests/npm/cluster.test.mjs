@@ -1,0 +1,119 @@
+// The package against the real Flink: cluster, task managers, metrics, the demo jobs (read
+// only), and Flink's not-found answers as typed errors.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { FlinkClient, FlinkError } from 'flink-console-client';
+import { DEMO_JOBS, FLINK_REST_URL, flink, waitUntil } from './lib.mjs';
+
+const UNKNOWN_JOB = '0123456789abcdef0123456789abcdef';
+
+async function rejection(promise) {
+  return promise.then((v) => assert.fail(`expected a rejection, got ${JSON.stringify(v)}`), (e) => e);
+}
+
+describe('cluster and task managers', () => {
+  it('requestClusterOverview, dashboardConfig, jobmanagerConfig, jobmanagerLogs, requestThreadDump', async () => {
+    const overview = await flink.requestClusterOverview();
+    assert.equal(overview['flink-version'], '2.3.0');
+    assert.ok(overview.taskmanagers >= 1 && overview['slots-total'] >= 2);
+    const config = await flink.dashboardConfig({ timeoutMs: 5000 });
+    assert.ok(config['refresh-interval'] > 0);
+    assert.equal(typeof config.features['web-submit'], 'boolean');
+    const entries = await flink.jobmanagerConfig();
+    assert.equal(entries.find((e) => e.key === 'rest.port')?.value, new URL(FLINK_REST_URL).port);
+    assert.ok((await flink.jobmanagerLogs()).logs.some((l) => l.name.endsWith('.log')));
+    assert.ok((await flink.requestThreadDump()).threadInfos.length > 10);
+  });
+
+  it('requestTaskManagerMetricQueryServiceAddresses and the calls per task manager', async () => {
+    const { taskmanagers } = await flink.requestTaskManagerMetricQueryServiceAddresses();
+    assert.ok(taskmanagers.length >= 1);
+    const tm = taskmanagers[0].id;
+    const details = await flink.requestTaskManagerDetails(tm);
+    assert.equal(details.id, tm);
+    assert.equal(Object.getPrototypeOf(details.memoryConfiguration), Object.prototype);
+    assert.ok((await flink.requestTaskManagerThreadDump(tm)).threadInfos.length > 0);
+    // Metrics appear a few seconds after a component starts: poll.
+    const [cpu] = await waitUntil('task manager metrics', async () => {
+      const list = await flink.requestTaskManagerMetrics(tm, ['Status.JVM.CPU.Load']);
+      return list.length > 0 && list;
+    }, 30000, 1000);
+    assert.equal(cpu.id, 'Status.JVM.CPU.Load');
+  });
+
+  it('metrics of the job manager, a job, a vertex, and aggregated ones', async () => {
+    const jobs = (await flink.requestMultipleJobDetails()).jobs.filter((j) => j.state === 'RUNNING');
+    const job = await flink.requestJob(jobs[0].jid);
+    const vertex = job.vertices[0].id;
+    const metrics = (scope, names) => waitUntil(`metrics of ${scope.type}`, async () => {
+      const list = await flink.requestMetricQueryServiceAddresses(scope, names);
+      return list.length > 0 && list;
+    }, 30000, 1000);
+    const [running] = await metrics({ type: 'jobManager' }, ['numRunningJobs']);
+    assert.ok(Number(running.value) >= 1);
+    const available = await metrics({ type: 'job', jobId: job.jid }, []);
+    assert.ok(available.some((m) => m.id === 'uptime') && available.every((m) => m.value === null));
+    const vertexMetrics = await metrics({ type: 'vertex', jobId: job.jid, vertexId: vertex }, []);
+    assert.ok(vertexMetrics.every((m) => typeof m.id === 'string'));
+    const [heap] = await waitUntil('aggregated heap', async () => {
+      const list = await flink.requestAggregatedMetrics({ type: 'taskManagers' }, ['Status.JVM.Memory.Heap.Used'], ['sum', 'max']);
+      return list.length > 0 && list;
+    }, 30000, 1000);
+    assert.ok(heap.sum > 0 && heap.max > 0 && heap.min === null);
+    const jobsAgg = await flink.requestAggregatedMetrics({ type: 'jobs' }, ['uptime'], ['max']);
+    assert.ok(Array.isArray(jobsAgg));
+    const subtasks = await flink.requestAggregatedMetrics({ type: 'subtasks', jobId: job.jid, vertexId: vertex }, [], []);
+    assert.ok(Array.isArray(subtasks));
+    const bad = await rejection(flink.requestAggregatedMetrics({ type: 'jobs' }, ['uptime'], ['median']));
+    assert.equal(bad.kind, 'invalid_input');
+  });
+});
+
+describe('jobs', () => {
+  it('requestMultipleJobDetails lists the demo jobs, names as sent', async () => {
+    const { jobs } = await flink.requestMultipleJobDetails();
+    for (const name of DEMO_JOBS) {
+      const job = jobs.find((j) => j.name === name);
+      assert.ok(job, `${name} listed`);
+      assert.equal(job.state, 'RUNNING');
+      assert.equal(typeof job['start-time'], 'number');
+      assert.equal(job['end-time'], null);
+    }
+  });
+
+  it('an unknown job rejects with a typed not-found FlinkError', async () => {
+    const e = await rejection(flink.requestJob(UNKNOWN_JOB));
+    assert.ok(e instanceof FlinkError && e instanceof Error);
+    assert.equal(e.name, 'FlinkError');
+    assert.equal(e.kind, 'http');
+    assert.equal(e.status, 404);
+    assert.equal(e.isNotFound, true);
+    assert.equal(e.message, `Flink answered 404 for ${FLINK_REST_URL}/jobs/${UNKNOWN_JOB}: ${e.flinkMessage}`);
+    assert.ok(e.messages.length >= 1);
+    // /status answers 500 with FlinkJobNotFoundException: still "not found".
+    const status = await rejection(flink.requestJobStatus(UNKNOWN_JOB));
+    assert.equal(status.status, 500);
+    assert.equal(status.isNotFound, true);
+  });
+
+  it('bad arguments reject (never throw) with invalid_input, before any request', async () => {
+    for (const call of [
+      () => flink.requestJob('not-a-job-id'),
+      () => flink.requestJob(42),
+      () => flink.requestJob(UNKNOWN_JOB, { timeoutMs: -5 }),
+      () => flink.requestJob(UNKNOWN_JOB, { timeout: 5 }),
+      () => flink.triggerSavepoint(UNKNOWN_JOB, { drain: true }),
+      () => flink.triggerSavepoint(UNKNOWN_JOB, { triggerId: 'short' }),
+      () => flink.requestCheckpointDetails(UNKNOWN_JOB, -1),
+      () => flink.disposeSavepoint('  '),
+      () => flink.uploadJar('x.jar', 'not bytes'),
+    ]) {
+      const promise = call();
+      assert.ok(promise instanceof Promise);
+      const e = await rejection(promise);
+      assert.equal(e.kind, 'invalid_input', e.message);
+      assert.equal(e.status, null);
+    }
+    assert.throws(() => new FlinkClient(FLINK_REST_URL, { timeoutMs: 'soon' }), (e) => e instanceof FlinkError && e.kind === 'invalid_input');
+  });
+});

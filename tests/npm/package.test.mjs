@@ -1,0 +1,99 @@
+// The packed package as installed: package.json, the wasm (size, imports, no UI code), the
+// entry points, and its types (a strict consumer compiles, a wrong one does not).
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import * as pkg from 'flink-console-client';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = dirname(createRequire(import.meta.url).resolve('flink-console-client/package.json'));
+const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+const TSC = process.env.TSC;
+
+it('package.json names, versions, licenses and maps the entry points', () => {
+  assert.equal(manifest.name, 'flink-console-client');
+  assert.equal(manifest.version, process.env.CRATE_VERSION);
+  assert.equal(manifest.license, 'Apache-2.0');
+  assert.equal(manifest.type, 'module');
+  assert.equal(manifest.types, './index.d.ts');
+  assert.ok(manifest.repository?.url);
+  assert.deepEqual(manifest.exports['.'], { types: './index.d.ts', node: './node.js', default: './browser.js' });
+  assert.equal(import.meta.resolve('flink-console-client'), `file://${join(dir, 'node.js')}`);
+  assert.deepEqual(Object.keys(pkg).sort(), ['FlinkClient', 'FlinkError']);
+  const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+  assert.match(readme, /await flink\.waitForSavepoint\(jobId, trigger, \{ timeoutMs: 60000 \}\)/);
+  assert.match(readme, /CORS preflight/);
+});
+
+it('the wasm is the client alone: small, importing only its glue, no Leptos', () => {
+  const bytes = readFileSync(join(dir, 'client_bg.wasm'));
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  console.log(`client_bg.wasm: ${bytes.length} bytes, ${gzip} gzipped`);
+  assert.ok(bytes.length < 1_000_000, `${bytes.length} bytes`);
+  const module = new WebAssembly.Module(bytes);
+  const imports = WebAssembly.Module.imports(module);
+  assert.deepEqual([...new Set(imports.map((i) => i.module))], ['./client_bg.js'], 'imports come from the glue only');
+  const text = bytes.toString('latin1').toLowerCase();
+  for (const ui of ['leptos', 'tachys', 'reactive_graph', 'console_error_panic_hook', 'leptos_router']) {
+    assert.ok(!text.includes(ui), `the wasm mentions ${ui}`);
+  }
+  assert.ok(imports.every((i) => !/leptos|tachys/i.test(i.name)));
+  assert.ok(WebAssembly.Module.exports(module).some((e) => e.name === 'flinkclient_requestJob'));
+});
+
+it('public declarations never say any', () => {
+  for (const file of ['index.d.ts', 'client.d.ts', 'error.d.ts']) {
+    const code = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    assert.doesNotMatch(code, /\bany\b/, `${file} says any`);
+  }
+  const declared = readFileSync(join(dir, 'client.d.ts'), 'utf8');
+  for (const method of ['cancelJob', 'requestJob', 'requestCheckpointStats', 'triggerSavepoint', 'stopWithSavepoint',
+    'getTriggeredSavepointStatus', 'disposeSavepoint', 'requestJobStatus', 'updateJobResourceRequirements', 'waitForSavepoint']) {
+    assert.match(declared, new RegExp(`^    ${method}\\(`, 'm'), method);
+  }
+});
+
+it('the suite calls every method the class declares', () => {
+  const declared = readFileSync(join(dir, 'client.d.ts'), 'utf8');
+  const body = declared.slice(declared.indexOf('export class FlinkClient'));
+  const methods = [...body.matchAll(/^    (\w+)\(/gm)].map((m) => m[1]).filter((m) => m !== 'free' && m !== 'constructor');
+  assert.ok(methods.length >= 45, `${methods.length} methods`);
+  const suite = ['lib.mjs', 'cluster.test.mjs', 'lifecycle.test.mjs', 'errors.test.mjs', 'page.html']
+    .map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
+  assert.deepEqual(methods.filter((m) => !suite.includes(`.${m}(`)), []);
+  // …and the class has every public async method of the Rust FlinkClient, in camelCase.
+  const rust = ['api.rs', 'wait.rs'].map((f) => readFileSync(join(process.env.REPO_ROOT, 'src/client', f), 'utf8')).join('\n');
+  const camel = [...rust.matchAll(/pub async fn (\w+)/g)].map((m) => m[1].replace(/_(\w)/g, (_, c) => c.toUpperCase()));
+  assert.ok(camel.length >= 45, `${camel.length} Rust methods`);
+  assert.deepEqual(camel.filter((m) => !methods.includes(m)), []);
+});
+
+function tsc(file, ...flags) {
+  return spawnSync(process.execPath, [TSC, '--noEmit', '--strict', ...flags, join(here, file)], { cwd: here, encoding: 'utf8' });
+}
+
+const SETTINGS = {
+  node: ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022'],
+  bundler: ['--module', 'esnext', '--moduleResolution', 'bundler', '--target', 'es2022', '--lib', 'es2022,dom'],
+};
+
+it('a TypeScript consumer of every method compiles with --strict (node and bundler resolution)', () => {
+  for (const [name, flags] of Object.entries(SETTINGS)) {
+    const r = tsc('consumer.ts', ...flags);
+    assert.equal(r.status, 0, `${name}: ${r.stdout}${r.stderr}`);
+  }
+});
+
+it('wrong field accesses do not compile', () => {
+  const r = tsc('wrong.ts', ...SETTINGS.node);
+  assert.notEqual(r.status, 0, 'tsc accepted wrong.ts');
+  assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2551: Property 'slotsTotal' does not exist on type 'ClusterOverview'/);
+  assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2322: Type 'number \| null' is not assignable to type 'number'/);
+  assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2353: .*'targetDir' does not exist in type 'SavepointOptions'/);
+  assert.equal(r.stdout.match(/error TS/g).length, 3, r.stdout);
+});
