@@ -207,11 +207,12 @@ test('cancel job: asks first, naming the job, then the job is canceled', async (
 
 test('an unknown or malformed job id says "not found", and nothing breaks', async () => {
   await withPage(browser, 'job-not-found', async (page) => {
-    await page.goto(`${CONSOLE_URL}/jobs/00000000000000000000000000000000`);
-    await page.getByRole('heading', { name: 'Job 00000000000000000000000000000000 not found' }).waitFor();
     await page.goto(`${CONSOLE_URL}/jobs/not-a-job/checkpoints`);
     await page.getByRole('heading', { name: 'Job not-a-job not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to the jobs' }).click();
     await page.waitForURL(`${CONSOLE_URL}/jobs`);
+    await page.goto(`${CONSOLE_URL}/jobs/00000000000000000000000000000000`);
+    await page.getByRole('heading', { name: 'Job 00000000000000000000000000000000 not found' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /Flink does not know this job/);
   });
 });

@@ -4,10 +4,11 @@
 
 use flink_console::app::pages::job::JobNotFound;
 use flink_console::app::pages::job::chart::{CheckpointChart, Sample, series};
+use flink_console::app::pages::job::graph::{JobGraph, layout};
 use flink_console::app::pages::job::dialogs::{
     CancelDialog, CheckpointDialog, CheckpointRequest, OpState, SavepointDialog, SavepointOutcome, SavepointRequest,
 };
-use flink_console::client::{CheckpointStats, CheckpointType, ClientError, JobId, JobStatus, SavepointFormat};
+use flink_console::client::{CheckpointStats, CheckpointType, ClientError, JobId, JobPlan, JobStatus, JobVertex, SavepointFormat};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::{JsCast, JsValue};
@@ -108,6 +109,33 @@ async fn chart_skips_missing_values_without_breaking() {
     let nan = series(&[Sample { id: 1, value: Some(f64::NAN) }, Sample { id: 2, value: None }], 100.0, 10.0);
     assert!(nan.points.is_empty());
     assert_eq!(nan.max, 0.0);
+}
+
+// --- graph ----------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn graph_draws_vertices_and_edges_with_names_as_text() {
+    let plan: JobPlan = serde_json::from_value(serde_json::json!({
+        "name": "p",
+        "nodes": [
+            { "id": "193d851ed39da35c23cfb60b0bc854bf", "parallelism": 1, "description": "Source: Events<br/>" },
+            { "id": "a54a21bf9142a9afd43421e4154b1409", "parallelism": 1, "description": "x",
+              "inputs": [{ "id": "193d851ed39da35c23cfb60b0bc854bf", "ship_strategy": "HASH" }] }
+        ]
+    }))
+    .unwrap();
+    let vertices: Vec<JobVertex> = serde_json::from_value(serde_json::json!([
+        { "id": "a54a21bf9142a9afd43421e4154b1409", "name": "<b>Count</b>", "parallelism": 2, "maxParallelism": 8, "status": "RUNNING" }
+    ]))
+    .unwrap();
+    let graph = layout(&plan, &vertices);
+    let host = mount(move || view! { <JobGraph layout=graph /> });
+    tick().await;
+    assert_eq!(count(&host, "svg g.node"), 2);
+    assert_eq!(count(&host, "svg g.edge"), 1);
+    assert_eq!(count(&host, "b"), 0, "vertex names from Flink stay text");
+    let t = text(&host);
+    assert!(t.contains("Source: Events") && t.contains("<b>Count</b>") && t.contains("Parallelism: 2") && t.contains("HASH"), "{t}");
 }
 
 // --- savepoint dialog -----------------------------------------------------------------------
