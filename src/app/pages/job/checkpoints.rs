@@ -89,7 +89,7 @@ fn Latest(latest: LatestCheckpoints) -> impl IntoView {
                     <th scope="col">"Time"</th>
                     <th scope="col" class="num">"Duration"</th>
                     <th scope="col" class="num">"Size"</th>
-                    <th scope="col">"Path"</th>
+                    <th scope="col">"Path or failure"</th>
                 </tr>
             </thead>
             <tbody>
@@ -136,18 +136,23 @@ fn LatestFailure(checkpoint: Option<CheckpointStats>) -> impl IntoView {
 
 #[component]
 fn LatestRestore(restore: Option<RestoredCheckpoint>) -> impl IntoView {
-    let cells = match restore {
+    let cells = match restore.clone() {
         None => view! { <td colspan="5" class="muted">"None"</td> }.into_any(),
         Some(r) => view! {
             <td class="num">{r.id}</td>
             <td>{format::time(r.restore_timestamp)}</td>
-            <td class="num">{if r.is_savepoint { "savepoint" } else { "checkpoint" }}</td>
             <td class="num">"–"</td>
-            <td class="path">{r.external_path.unwrap_or_default()}</td>
+            <td class="num">"–"</td>
+            <td class="path">{r.external_path.clone().unwrap_or_default()}</td>
         }
         .into_any(),
     };
-    view! { <tr><th scope="row">"Restore"</th>{cells}</tr> }
+    let label = match &restore {
+        Some(r) if r.is_savepoint => "Restore (from a savepoint)",
+        Some(_) => "Restore (from a checkpoint)",
+        None => "Restore",
+    };
+    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
 }
 
 /// `CHECKPOINT`, `FULL_CHECKPOINT`, `SAVEPOINT`, … as words.

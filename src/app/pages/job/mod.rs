@@ -15,7 +15,7 @@ pub mod graph;
 mod overview;
 pub mod rescale;
 
-use crate::app::Cluster;
+use crate::app::{Cluster, href};
 use crate::app::components::{ErrorNote, StatusBadge};
 use crate::app::format;
 use crate::app::poll::{Poll, use_poll};
@@ -58,7 +58,8 @@ impl Tab {
         }
     }
 
-    pub fn href(self, job: &JobId) -> String {
+    /// The tab's path within the console (`app::href` makes it a link).
+    pub fn path(self, job: &JobId) -> String {
         match self {
             Self::Overview => format!("/jobs/{job}"),
             other => format!("/jobs/{job}/{}", other.label().to_ascii_lowercase()),
@@ -92,7 +93,7 @@ pub fn JobNotFound(#[prop(into)] id: String, reason: ClientError) -> impl IntoVi
         <div class="not-found" role="alert">
             <h1>{format!("Job {id} not found")}</h1>
             <p>{explanation}</p>
-            <p><A href="/jobs">"Back to the jobs"</A></p>
+            <p><A href=href("/jobs")>"Back to the jobs"</A></p>
         </div>
     }
 }
@@ -154,7 +155,7 @@ fn JobHeader() -> impl IntoView {
     view! {
         <header class="job-header">
             <div class="job-title">
-                <A href="/jobs" attr:class="back">"← Jobs"</A>
+                <A href=href("/jobs") attr:class="back">"← Jobs"</A>
                 <h1>{text(|d| d.name.clone())}</h1>
                 <actions::JobActions />
             </div>
@@ -176,7 +177,7 @@ fn Tabs(id: JobId, tab: Memo<Tab>) -> impl IntoView {
     view! {
         <nav class="tabs" role="tablist" aria-label="Job views">
             {Tab::ALL.map(|t| view! {
-                <A href=t.href(&id) exact=true {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A>
+                <A href=href(&t.path(&id)) exact=true {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A>
             }).collect_view()}
         </nav>
     }
