@@ -1,31 +1,446 @@
-use leptos::prelude::*;
+//! `/jobs`: every job in one table, filtered by text and state, sorted by any column.
+//! Only the rows in view are in the DOM, so a refresh with 10,000 jobs costs about as much as
+//! one with ten.
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
-use crate::app::Cluster;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::app::{Cluster, href};
+use crate::app::components::{Polled, StatusBadge};
+use crate::app::format;
+use crate::app::poll::use_poll;
+use crate::client::{JobOverview, JobStatus};
+
+/// Height of a job row in pixels; `style/lists.css` gives rows exactly this height.
+pub const ROW_PX: i32 = 36;
+/// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 10;
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
-    let cluster = expect_context::<Cluster>();
-    let client = cluster.client.clone();
-    let jobs = LocalResource::new(move || {
+    let client = expect_context::<Cluster>().client;
+    let poll = use_poll(move || {
         let client = client.clone();
-        async move { client.request_multiple_job_details(None).await }
+        async move { client.request_multiple_job_details(None).await.map(|d| d.jobs) }
+    });
+    // The state filter lives in the URL, so the overview can link to it and a reload keeps it.
+    let query = use_query_map();
+    let state = Memo::new(move |_| query.with(|q| StateFilter::from_query(q.get_str("state"))));
+    let navigate = use_navigate();
+    let on_state = Callback::new(move |s: StateFilter| {
+        navigate(&s.href(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     });
     view! {
         <h1>"Jobs"</h1>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || jobs.get().map(|result| match result {
-                Ok(list) => view! {
-                    <table>
-                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Status"</th></tr></thead>
-                        <tbody>
-                            {list.jobs.into_iter().map(|j| view! {
-                                <tr><td>{j.name}</td><td>{j.state.to_string()}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any(),
-                Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-            })}
-        </Transition>
+        <Polled poll>
+            <JobTable jobs=poll.data state on_state />
+        </Polled>
+    }
+}
+
+/// Which jobs the state filter lets through.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StateFilter {
+    #[default]
+    All,
+    Running,
+    Finished,
+    Canceled,
+    Failed,
+}
+
+impl StateFilter {
+    pub const ALL: [StateFilter; 5] = [Self::All, Self::Running, Self::Finished, Self::Canceled, Self::Failed];
+
+    /// The value in `?state=` and in the select.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Running => "running",
+            Self::Finished => "finished",
+            Self::Canceled => "canceled",
+            Self::Failed => "failed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::All => "All",
+            Self::Running => "Running",
+            Self::Finished => "Finished",
+            Self::Canceled => "Canceled",
+            Self::Failed => "Failed",
+        }
+    }
+
+    /// Anything unknown (or missing) shows all jobs rather than none.
+    pub fn from_query(value: Option<&str>) -> Self {
+        let value = value.unwrap_or_default();
+        Self::ALL.into_iter().find(|s| s.as_str().eq_ignore_ascii_case(value)).unwrap_or_default()
+    }
+
+    pub fn href(self) -> String {
+        match self {
+            Self::All => "/jobs".into(),
+            s => format!("/jobs?state={}", s.as_str()),
+        }
+    }
+
+    /// "Running" is every job not yet ended, as in Flink's own count of running jobs on the
+    /// overview (CREATED, RESTARTING, … included), so the overview's links show what they count.
+    pub fn matches(self, state: &JobStatus) -> bool {
+        match self {
+            Self::All => true,
+            Self::Running => !state.is_terminal(),
+            Self::Finished => *state == JobStatus::Finished,
+            Self::Canceled => *state == JobStatus::Canceled,
+            Self::Failed => *state == JobStatus::Failed,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Status,
+    StartTime,
+    Duration,
+    Tasks,
+}
+
+impl Column {
+    pub const ALL: [Column; 5] = [Self::Name, Self::Status, Self::StartTime, Self::Duration, Self::Tasks];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::Status => "Status",
+            Self::StartTime => "Start time",
+            Self::Duration => "Duration",
+            Self::Tasks => "Tasks",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub column: Column,
+    pub ascending: bool,
+}
+
+impl Default for Sort {
+    /// Newest first, as Flink lists jobs.
+    fn default() -> Self {
+        Self { column: Column::StartTime, ascending: false }
+    }
+}
+
+impl Sort {
+    /// A click on a header: the same column flips the order, another starts ascending.
+    pub fn toggle(self, column: Column) -> Self {
+        if self.column == column {
+            Self { column, ascending: !self.ascending }
+        } else {
+            Self { column, ascending: true }
+        }
+    }
+
+    fn aria(self, column: Column) -> &'static str {
+        match (self.column == column, self.ascending) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        }
+    }
+}
+
+/// Positions in `jobs` of the jobs whose name or id contains `text` (ignoring ASCII case) and
+/// whose state passes `state`, in `sort` order; ties keep a stable order by job id.
+///
+/// ASCII case only: Rust's Unicode case tables would add ~9 KB gzip to the wasm, and job names
+/// are mostly ASCII.
+pub fn filter_and_sort(jobs: &[JobOverview], text: &str, state: StateFilter, sort: Sort) -> Vec<usize> {
+    let needle = text.trim().to_ascii_lowercase();
+    let mut rows: Vec<(usize, &JobOverview)> = jobs
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| state.matches(&j.state))
+        .filter(|(_, j)| needle.is_empty() || j.jid.as_str().contains(&needle) || j.name.to_ascii_lowercase().contains(&needle))
+        .collect();
+    rows.sort_by(|(_, a), (_, b)| compare(a, b, sort));
+    rows.into_iter().map(|(i, _)| i).collect()
+}
+
+fn compare(a: &JobOverview, b: &JobOverview, sort: Sort) -> Ordering {
+    let order = match sort.column {
+        Column::Name => a.name.bytes().map(|b| b.to_ascii_lowercase()).cmp(b.name.bytes().map(|b| b.to_ascii_lowercase())),
+        Column::Status => a.state.as_str().cmp(b.state.as_str()),
+        Column::StartTime => a.start_time.cmp(&b.start_time),
+        Column::Duration => a.duration.cmp(&b.duration),
+        Column::Tasks => total_tasks(&a.tasks).cmp(&total_tasks(&b.tasks)),
+    };
+    let order = if sort.ascending { order } else { order.reverse() };
+    order.then_with(|| a.jid.cmp(&b.jid))
+}
+
+fn total_tasks(tasks: &BTreeMap<String, u32>) -> u32 {
+    tasks.get("total").copied().unwrap_or_default()
+}
+
+/// The jobs table with its filter box, state select and sortable headers.
+#[component]
+pub fn JobTable(
+    /// The jobs as polled (`None` until Flink first answers).
+    #[prop(into)]
+    jobs: Signal<Option<Vec<JobOverview>>>,
+    /// The state filter; the page keeps it in the URL.
+    #[prop(into)]
+    state: Signal<StateFilter>,
+    /// Called when the user picks another state.
+    #[prop(into)]
+    on_state: Callback<StateFilter>,
+) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::default());
+    let scroll_top = RwSignal::new(0);
+    let viewport = RwSignal::new(viewport_height());
+    let resize = window_event_listener(leptos::ev::resize, move |_| viewport.set(viewport_height()));
+    on_cleanup(move || resize.remove());
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let to_top = move || {
+        if let Some(el) = scroller.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        scroll_top.set(0);
+    };
+
+    let total = Memo::new(move |_| jobs.with(|j| j.as_ref().map_or(0, Vec::len)));
+    let order = Memo::new(move |_| {
+        jobs.with(|j| filter_and_sort(j.as_deref().unwrap_or_default(), &text.read(), state.get(), sort.get()))
+    });
+    // The rows to render: those in the scrolled-to part of the container, plus some overscan.
+    // Changes only when scrolling crosses a row, not on every scroll event.
+    let range = Memo::new(move |_| {
+        let len = order.with(Vec::len);
+        let first = usize::try_from(scroll_top.get() / ROW_PX).unwrap_or(0);
+        let shown = usize::try_from(viewport.get() / ROW_PX).unwrap_or(0) + 1;
+        let start = first.saturating_sub(OVERSCAN).min(len);
+        (start, (first + shown + OVERSCAN).min(len))
+    });
+    let window = Memo::new(move |_| {
+        let (start, end) = range.get();
+        order.with(|order| {
+            jobs.with(|jobs| {
+                let jobs = jobs.as_deref().unwrap_or_default();
+                let ids = order.get(start..end).unwrap_or_default();
+                ids.iter().filter_map(|&i| jobs.get(i).cloned()).collect::<Vec<_>>()
+            })
+        })
+    });
+    let spacer = move |rows: usize| format!("height: {}px", i64::try_from(rows).unwrap_or(0) * i64::from(ROW_PX));
+    let above = move || spacer(range.get().0);
+    let below = move || spacer(order.with(Vec::len).saturating_sub(range.get().1));
+
+    view! {
+        <div class="list-tools">
+            <label>
+                "Filter jobs"
+                <input
+                    type="search"
+                    placeholder="Name or id"
+                    on:input=move |ev| {
+                        text.set(event_target_value(&ev));
+                        to_top();
+                    }
+                />
+            </label>
+            <label>
+                "State"
+                <select on:change=move |ev| {
+                    to_top();
+                    on_state.run(StateFilter::from_query(Some(&event_target_value(&ev))));
+                }>
+                    {StateFilter::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.as_str() prop:selected=move || state.get() == s>{s.label()}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <span class="muted shown">{move || format!("{} of {} jobs", order.with(Vec::len), total.get())}</span>
+        </div>
+        <div class="table-scroll" node_ref=scroller tabindex="0" role="region" aria-label="Jobs"
+            on:scroll=move |_| {
+                if let Some(el) = scroller.get_untracked() {
+                    scroll_top.set(el.scroll_top());
+                }
+            }
+        >
+            <table class="jobs-table">
+                <thead>
+                    <tr>
+                        {Column::ALL
+                            .into_iter()
+                            .map(|column| view! {
+                                <th scope="col" aria-sort=move || sort.get().aria(column)>
+                                    <button type="button" class="sort" on:click=move |_| {
+                                        sort.update(|s| *s = s.toggle(column));
+                                        to_top();
+                                    }>
+                                        {column.label()}
+                                        <span class="arrow" aria-hidden="true">
+                                            {move || match sort.get().aria(column) {
+                                                "ascending" => "▲",
+                                                "descending" => "▼",
+                                                _ => "",
+                                            }}
+                                        </span>
+                                    </button>
+                                </th>
+                            })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true"><td colspan="5" style=above></td></tr>
+                    <For each=move || window.get() key=|j| j.jid.clone() let:job>
+                        <JobRow job window />
+                    </For>
+                    <tr class="spacer" aria-hidden="true"><td colspan="5" style=below></td></tr>
+                    {move || (order.with(Vec::is_empty)).then(|| {
+                        let note = if total.get() == 0 { "No jobs yet." } else { "No jobs match the filter." };
+                        view! { <tr><td colspan="5" class="empty">{note}</td></tr> }
+                    })}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One job. Keyed by job id, so a refresh updates its cells in place instead of replacing the
+/// row (which would also drop keyboard focus from its link).
+#[component]
+fn JobRow(job: JobOverview, window: Memo<Vec<JobOverview>>) -> impl IntoView {
+    let jid = job.jid.clone();
+    let current = Memo::new(move |_| window.with(|w| w.iter().find(|j| j.jid == jid).cloned()));
+    let cell = move |f: fn(&JobOverview) -> String| move || current.with(|j| j.as_ref().map(f).unwrap_or_default());
+    let link = href(&format!("/jobs/{}", job.jid));
+    let title = job.name.clone();
+    view! {
+        <tr class="job">
+            <td class="name" title=title>
+                <A href=link>{job.name}</A>
+            </td>
+            <td>{move || current.with(|j| j.as_ref().map(|j| view! { <StatusBadge status=j.state.to_string() /> }))}</td>
+            <td>{cell(|j| format::time(j.start_time))}</td>
+            <td>{cell(|j| format::duration(j.duration))}</td>
+            <td>{move || current.with(|j| j.as_ref().map(|j| view! { <TaskCounts tasks=j.tasks.clone() /> }))}</td>
+        </tr>
+    }
+}
+
+/// The total, then a coloured count per task state that has any, as Flink's UI shows them.
+#[component]
+fn TaskCounts(tasks: BTreeMap<String, u32>) -> impl IntoView {
+    let total = total_tasks(&tasks);
+    let states: Vec<(String, u32)> = tasks.into_iter().filter(|(k, n)| k != "total" && *n > 0).collect();
+    let summary = std::iter::once(format!("{total} total"))
+        .chain(states.iter().map(|(k, n)| format!("{n} {k}")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = summary.clone();
+    view! {
+        <span class="tasks" title=title>
+            <span class="count count-total" aria-hidden="true">{total}</span>
+            {states
+                .into_iter()
+                .map(|(k, n)| view! { <span class=format!("count count-{k}") aria-hidden="true">{n}</span> })
+                .collect_view()}
+            <span class="sr-only">{summary}</span>
+        </span>
+    }
+}
+
+fn viewport_height() -> i32 {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
+    height.map_or(900, |h| h as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(n: u32, name: &str, state: &str, start: i64, duration: i64, tasks: u32) -> JobOverview {
+        let jid = crate::client::JobId::parse(&format!("{n:032x}")).expect("test id");
+        JobOverview {
+            jid,
+            name: name.into(),
+            state: JobStatus::from(state),
+            start_time: Some(start),
+            end_time: None,
+            duration: Some(duration),
+            last_modification: None,
+            tasks: BTreeMap::from([("total".into(), tasks)]),
+        }
+    }
+
+    fn jobs() -> Vec<JobOverview> {
+        vec![
+            job(0xa, "alpha", "RUNNING", 3_000, 500, 2),
+            job(0xb, "Bravo", "FINISHED", 1_000, 4_000, 8),
+            job(0xc, "charlie", "FAILED", 2_000, 100, 1),
+            job(0xd, "delta <b>x</b>", "CANCELED", 4_000, 2_000, 4),
+            job(0xe, "echo", "RESTARTING", 5_000, 300, 3),
+        ]
+    }
+
+    fn sorted(column: Column, ascending: bool) -> Vec<usize> {
+        filter_and_sort(&jobs(), "", StateFilter::All, Sort { column, ascending })
+    }
+
+    #[test]
+    fn text_matches_name_or_id_in_any_case() {
+        assert_eq!(filter_and_sort(&jobs(), "BRAVO", StateFilter::All, Sort::default()), vec![1]);
+        assert_eq!(filter_and_sort(&jobs(), " <B>x ", StateFilter::All, Sort::default()), vec![3]);
+        assert_eq!(filter_and_sort(&jobs(), "0000000000000000000000000000000C", StateFilter::All, Sort::default()), vec![2]);
+        assert!(filter_and_sort(&jobs(), "nothing", StateFilter::All, Sort::default()).is_empty());
+    }
+
+    #[test]
+    fn state_filter_running_means_not_ended() {
+        let by = |s| filter_and_sort(&jobs(), "", s, Sort::toggle(Sort::default(), Column::Name));
+        assert_eq!(by(StateFilter::Running), vec![0, 4], "RESTARTING counts as running, as on Flink's overview");
+        assert_eq!(by(StateFilter::Finished), vec![1]);
+        assert_eq!(by(StateFilter::Canceled), vec![3]);
+        assert_eq!(by(StateFilter::Failed), vec![2]);
+        assert_eq!(by(StateFilter::All).len(), 5);
+        assert_eq!(StateFilter::from_query(Some("RUNNING")), StateFilter::Running);
+        assert_eq!(StateFilter::from_query(Some("bogus")), StateFilter::All);
+        assert_eq!(StateFilter::Canceled.href(), "/jobs?state=canceled");
+    }
+
+    #[test]
+    fn every_column_sorts_both_ways() {
+        assert_eq!(sorted(Column::Name, true), vec![0, 1, 2, 3, 4], "case-insensitive");
+        assert_eq!(sorted(Column::Status, true), vec![3, 2, 1, 4, 0]);
+        assert_eq!(sorted(Column::StartTime, true), vec![1, 2, 0, 3, 4]);
+        assert_eq!(sorted(Column::Duration, true), vec![2, 4, 0, 3, 1]);
+        assert_eq!(sorted(Column::Tasks, true), vec![2, 0, 4, 3, 1]);
+        for column in Column::ALL {
+            let mut down = sorted(column, false);
+            down.reverse();
+            assert_eq!(down, sorted(column, true), "{column:?} descending is ascending reversed");
+        }
+        assert_eq!(filter_and_sort(&jobs(), "", StateFilter::All, Sort::default()), vec![4, 3, 0, 2, 1], "newest first");
+    }
+
+    #[test]
+    fn header_clicks_toggle_the_order() {
+        let s = Sort::default().toggle(Column::Name);
+        assert_eq!((s.column, s.ascending, s.aria(Column::Name), s.aria(Column::Tasks)), (Column::Name, true, "ascending", "none"));
+        assert_eq!(s.toggle(Column::Name).aria(Column::Name), "descending");
     }
 }

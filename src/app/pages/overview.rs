@@ -1,8 +1,10 @@
+//! `/`: the cluster at a glance, each figure linking to where it comes from.
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::app::Cluster;
-use crate::app::components::ErrorNote;
+use crate::app::components::Polled;
 use crate::app::poll::use_poll;
+use crate::app::{Cluster, href};
 use crate::client::ClusterOverview;
 
 #[component]
@@ -14,25 +16,46 @@ pub fn OverviewPage() -> impl IntoView {
     });
     view! {
         <h1>"Overview"</h1>
-        {move || match (poll.data.get(), poll.error.get()) {
-            (Some(o), _) => view! { <div class:stale=move || poll.stale()><OverviewCards overview=o /></div> }.into_any(),
-            (None, Some(e)) => view! { <ErrorNote error=e /> }.into_any(),
-            (None, None) => view! { <p class="loading">"Loading…"</p> }.into_any(),
-        }}
+        <Polled poll>
+            <OverviewCards overview=poll.data />
+        </Polled>
+    }
+}
+
+/// Built once and updated in place, so a focused link keeps its focus across refreshes.
+#[component]
+pub fn OverviewCards(#[prop(into)] overview: Signal<Option<ClusterOverview>>) -> impl IntoView {
+    let show = move |f: fn(&ClusterOverview) -> String| move || overview.with(|o| o.as_ref().map(f).unwrap_or_default());
+    view! {
+        <dl class="cards">
+            <div class="card"><dt>"Flink version"</dt><dd>{show(|o| o.flink_version.clone())}</dd></div>
+            <div class="card">
+                <dt>"Task managers"</dt>
+                <dd><A href=href("/taskmanagers")>{show(|o| o.taskmanagers.to_string())}<span class="sr-only">" task managers"</span></A></dd>
+            </div>
+            <div class="card">
+                <dt>"Slots (available / total)"</dt>
+                <dd>{show(|o| format!("{} / {}", o.slots_available, o.slots_total))}</dd>
+            </div>
+            <JobsCard label="Running jobs" state="running" count=show(|o| o.jobs_running.to_string()) />
+            <JobsCard label="Finished jobs" state="finished" count=show(|o| o.jobs_finished.to_string()) />
+            <JobsCard label="Canceled jobs" state="canceled" count=show(|o| o.jobs_cancelled.to_string()) />
+            <JobsCard label="Failed jobs" state="failed" count=show(|o| o.jobs_failed.to_string()) />
+        </dl>
     }
 }
 
 #[component]
-fn OverviewCards(overview: ClusterOverview) -> impl IntoView {
+fn JobsCard(label: &'static str, state: &'static str, count: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
     view! {
-        <dl class="cards">
-            <div class="card"><dt>"Flink version"</dt><dd>{overview.flink_version}</dd></div>
-            <div class="card"><dt>"Task managers"</dt><dd>{overview.taskmanagers}</dd></div>
-            <div class="card"><dt>"Slots (available / total)"</dt><dd>{format!("{} / {}", overview.slots_available, overview.slots_total)}</dd></div>
-            <div class="card"><dt>"Running jobs"</dt><dd>{overview.jobs_running}</dd></div>
-            <div class="card"><dt>"Finished jobs"</dt><dd>{overview.jobs_finished}</dd></div>
-            <div class="card"><dt>"Canceled jobs"</dt><dd>{overview.jobs_cancelled}</dd></div>
-            <div class="card"><dt>"Failed jobs"</dt><dd>{overview.jobs_failed}</dd></div>
-        </dl>
+        <div class="card">
+            <dt>{label}</dt>
+            <dd>
+                <A href=href(&format!("/jobs?state={state}"))>
+                    {count}
+                    <span class="sr-only">{format!(" {state}")}</span>
+                </A>
+            </dd>
+        </div>
     }
 }
