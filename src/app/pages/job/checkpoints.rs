@@ -2,7 +2,7 @@
 //! history, the history with per-vertex details on demand, and the checkpoint configuration.
 use leptos::prelude::*;
 
-use super::JobContext;
+use super::{JobContext, load_once};
 use super::chart::CheckpointChart;
 use crate::app::Cluster;
 use crate::app::components::{ErrorNote, StatusBadge};
@@ -167,30 +167,29 @@ fn kind(c: &CheckpointStats) -> String {
 #[component]
 fn History(history: Memo<Vec<CheckpointStats>>, selected: RwSignal<Option<u64>>) -> impl IntoView {
     view! {
-        <Show when=move || history.with(|h| !h.is_empty()) fallback=|| view! { <p class="empty">"No checkpoints yet."</p> }>
-            <table class="history">
-                <thead>
-                    <tr>
-                        <th scope="col" class="num">"ID"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col" class="num">"Acknowledged"</th>
-                        <th scope="col">"Triggered"</th>
-                        <th scope="col">"Latest acknowledgement"</th>
-                        <th scope="col" class="num">"End-to-end duration"</th>
-                        <th scope="col" class="num">"Checkpointed size"</th>
-                        <th scope="col" class="num">"Full size"</th>
-                        <th scope="col"><span class="visually-hidden">"Details"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    // Keyed on what changes, so a row is redrawn only when its checkpoint is.
-                    <For each=move || history.get() key=|c| (c.id, c.status.to_string(), c.num_acknowledged_subtasks, c.discarded) let:c>
-                        <HistoryRow checkpoint=c selected />
-                    </For>
-                </tbody>
-            </table>
-        </Show>
+        <p class="empty" hidden=move || history.with(|h| !h.is_empty())>"No checkpoints yet."</p>
+        <table class="history" hidden=move || history.with(Vec::is_empty)>
+            <thead>
+                <tr>
+                    <th scope="col" class="num">"ID"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Type"</th>
+                    <th scope="col" class="num">"Acknowledged"</th>
+                    <th scope="col">"Triggered"</th>
+                    <th scope="col">"Latest acknowledgement"</th>
+                    <th scope="col" class="num">"End-to-end duration"</th>
+                    <th scope="col" class="num">"Checkpointed size"</th>
+                    <th scope="col" class="num">"Full size"</th>
+                    <th scope="col"><span class="visually-hidden">"Details"</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                // Keyed on what changes, so a row is redrawn only when its checkpoint is.
+                <For each=move || history.get() key=|c| (c.id, c.status.to_string(), c.num_acknowledged_subtasks, c.discarded) let:c>
+                    <HistoryRow checkpoint=c selected />
+                </For>
+            </tbody>
+        </table>
     }
 }
 
@@ -199,7 +198,7 @@ fn HistoryRow(checkpoint: CheckpointStats, selected: RwSignal<Option<u64>>) -> i
     let id = checkpoint.id;
     let is_selected = move || selected.get() == Some(id);
     view! {
-        <tr class:selected=is_selected>
+        <tr>
             <td class="num">{id}</td>
             <td><StatusBadge status=checkpoint.status.to_string() /></td>
             <td>{kind(&checkpoint)}</td>
@@ -229,10 +228,7 @@ fn HistoryRow(checkpoint: CheckpointStats, selected: RwSignal<Option<u64>>) -> i
 fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
     let JobContext { job: details, .. } = expect_context::<JobContext>();
     let client = expect_context::<Cluster>().client;
-    let stats = LocalResource::new(move || {
-        let (client, job) = (client.clone(), job.clone());
-        async move { client.request_checkpoint_details(&job, checkpoint, None).await }
-    });
+    let stats = load_once(async move { client.request_checkpoint_details(&job, checkpoint, None).await });
     let vertex_name = move |id: &crate::client::VertexId| {
         details.data.with_untracked(|d| {
             d.as_ref().and_then(|d| d.vertices.iter().find(|v| &v.id == id)).map(|v| v.name.clone()).unwrap_or_else(|| id.to_string())
@@ -288,10 +284,7 @@ fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
 #[component]
 fn Configuration(job: JobId) -> impl IntoView {
     let client = expect_context::<Cluster>().client;
-    let config = LocalResource::new(move || {
-        let (client, job) = (client.clone(), job.clone());
-        async move { client.request_checkpoint_config(&job, None).await }
-    });
+    let config = load_once(async move { client.request_checkpoint_config(&job, None).await });
     move || match config.get() {
         None => view! { <p class="loading">"Loading…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),

@@ -1,7 +1,7 @@
 //! Configuration tab: the job's execution configuration and user settings as keys and values.
 use leptos::prelude::*;
 
-use super::JobContext;
+use super::{JobContext, load_once};
 use crate::app::Cluster;
 use crate::app::components::ErrorNote;
 use crate::client::JobConfig;
@@ -11,10 +11,7 @@ pub fn ConfigurationTab() -> impl IntoView {
     let JobContext { id, .. } = expect_context::<JobContext>();
     let client = expect_context::<Cluster>().client;
     // Fixed at submission: one request, not a poll.
-    let config = LocalResource::new(move || {
-        let (client, id) = (client.clone(), id.clone());
-        async move { client.request_job_config(&id, None).await }
-    });
+    let config = load_once(async move { client.request_job_config(&id, None).await });
     move || match config.get() {
         None => view! { <p class="loading">"Loading the configuration…"</p> }.into_any(),
         Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),

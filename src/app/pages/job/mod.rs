@@ -1,7 +1,10 @@
 //! The job page, `/jobs/{id}` and `/jobs/{id}/{tab}`: header with the job's facts and actions,
 //! then one tab. The tab is in the URL, so deep links and reloads land on it; only the visible
 //! tab polls.
+use std::future::Future;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -26,6 +29,21 @@ use crate::client::{ClientError, JobDetails, JobId};
 pub struct JobContext {
     pub id: JobId,
     pub job: Poll<JobDetails>,
+}
+
+/// Fetches once, for what does not change while the page is open; `None` until Flink answers.
+/// (Lighter than a `LocalResource`, which this page does not need.)
+fn load_once<T, Fut>(fetch: Fut) -> RwSignal<Option<Result<T, ClientError>>>
+where
+    T: Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ClientError>> + 'static,
+{
+    let answer = RwSignal::new(None);
+    spawn_local(async move {
+        let result = fetch.await;
+        answer.try_set(Some(result));
+    });
+    answer
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
