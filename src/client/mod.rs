@@ -3,6 +3,7 @@
 mod api;
 mod error;
 mod ids;
+mod json_path;
 pub mod models;
 pub mod rescale;
 pub mod request;

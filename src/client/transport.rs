@@ -28,13 +28,22 @@ impl Response {
     }
 }
 
-/// Decodes JSON, naming the path of the first field that did not fit.
+/// Decodes JSON; a failure names the path of the field that did not fit (`vertices[0].id`).
 pub fn decode_json<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, ClientError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| ClientError::Decode {
-        url: url.to_string(),
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
+    serde_json::from_str(text).map_err(|e| {
+        let mut offset = super::json_path::offset_of(text, e.line(), e.column());
+        let message = e.to_string();
+        // serde_json reports an error in an object's last value at the closing bracket it read
+        // after it; only "missing field" is about the object itself.
+        if !message.starts_with("missing field") && matches!(text.as_bytes().get(offset), Some(b'}' | b']')) {
+            offset = text.get(..offset).map(|t| t.trim_end().len().saturating_sub(1)).unwrap_or(offset);
+        }
+        // serde_json ends its messages with the position, which the path now says better.
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        ClientError::Decode { url: url.to_string(), path: super::json_path::path_at(text, offset), message }
     })
 }
 
@@ -149,5 +158,42 @@ pub(crate) fn now_ms() -> f64 {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs_f64() * 1000.0)
             .unwrap_or(0.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path_of<T: DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
+        match decode_json::<T>("u", text) {
+            Err(ClientError::Decode { path, .. }) => path,
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Vertex {
+        id: crate::client::VertexId,
+        #[serde(default)]
+        n: u32,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Job {
+        vertices: Vec<Vertex>,
+    }
+
+    #[test]
+    fn decode_errors_name_the_field() {
+        assert_eq!(path_of::<Job>(r#"{"vertices":[{"id":"nope"}]}"#), "vertices[0].id");
+        assert_eq!(path_of::<Job>(r#"{"vertices":[{"id":"nope","n":1}]}"#), "vertices[0].id");
+        assert_eq!(path_of::<Job>(r#"{"vertices":[{"n":"x"}]}"#), "vertices[0].n");
+        assert_eq!(path_of::<Job>(r#"{"vertices":[{"n":1}]}"#), "vertices[0]");
+        assert_eq!(path_of::<Job>("{\n  \"vertices\": [\n    {\"n\": true}\n  ]\n}"), "vertices[0].n");
+        assert_eq!(path_of::<Job>("[]"), ".");
+        assert_eq!(path_of::<Job>("not json"), ".");
     }
 }
