@@ -80,7 +80,7 @@ fn vertex_row(v: JobVertex, can_rescale: bool, rescale: Rescale) -> impl IntoVie
             <td><StatusBadge status=v.status.to_string() /></td>
             <td class="num parallelism">{v.parallelism}<span class="muted">{pending}</span></td>
             <td class="num">{v.max_parallelism}</td>
-            <td class="tasks">{tasks.join(", ")}</td>
+            <td class="vertex-tasks">{tasks.join(", ")}</td>
             {can_rescale.then(|| view! { <td>{parallelism_input(v, rescale)}</td> })}
         </tr>
     }
