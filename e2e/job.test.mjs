@@ -83,17 +83,18 @@ test('job page: opened from Jobs, graph and vertices, checkpoints tab, deep link
     assert.match(await page.locator('table.latest').innerText(), /Completed checkpoint\s+\d+/);
     assert.match(await page.locator('table.key-value').innerText(), /Interval\s+2s/);
 
-    const checkpointId = (await completedRow.locator('td').first().innerText()).trim();
-    await completedRow.getByRole('button', { name: `Details of checkpoint ${checkpointId}` }).click();
-    const details = page.getByRole('region', { name: `Checkpoint ${checkpointId}` });
-    await details.getByRole('rowheader', { name: COUNTER, exact: true }).waitFor();
-    assert.match(await details.innerText(), /Events/);
-
     const started = Date.now();
     await page.reload();
     assert.equal(await page.getByRole('tab', { name: 'Checkpoints' }).getAttribute('aria-selected'), 'true');
-    await page.locator('table.history tbody tr').first().waitFor();
+    const row = page.locator('table.history tbody tr').filter({ hasText: 'COMPLETED' }).first();
+    await row.waitFor();
     t.diagnostic(`deep link reload to checkpoints visible: ${Date.now() - started} ms`);
+
+    const checkpointId = (await row.locator('td').first().innerText()).trim();
+    await row.getByRole('button', { name: `Details of checkpoint ${checkpointId}` }).click();
+    const details = page.getByRole('region', { name: `Checkpoint ${checkpointId}` });
+    await details.getByRole('rowheader', { name: COUNTER, exact: true }).waitFor();
+    assert.match(await details.innerText(), /Events/);
   });
 });
 
