@@ -102,7 +102,11 @@ test('exceptions and configuration tabs load by deep link', async () => {
   await withPage(browser, 'job-configuration', async (page) => {
     await page.goto(`${CONSOLE_URL}/jobs/${demo}/exceptions`);
     await page.getByText(/No exceptions|Root exception/).first().waitFor();
-    await page.getByRole('tab', { name: 'Configuration' }).click();
+    // Keyboard: the arrow moves along the tabs, Enter opens one.
+    await page.getByRole('tab', { name: 'Exceptions' }).focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Configuration');
+    await page.keyboard.press('Enter');
     await page.getByRole('rowheader', { name: 'Restart strategy' }).waitFor();
     assert.equal(await page.getByRole('tab', { name: 'Configuration' }).getAttribute('aria-selected'), 'true');
   });
