@@ -65,6 +65,20 @@ impl ClientError {
         }
     }
 
+    /// The innermost `Caused by:` of Flink's stack trace, shortened like `flink_message`, where
+    /// it says more than the first line (`Failed to create savepoint directory at …` under
+    /// `An Exception occurred while triggering the checkpoint`). `None` otherwise.
+    pub fn root_cause(&self) -> Option<String> {
+        let traces = match self {
+            Self::Http { messages, .. } => messages.clone(),
+            Self::OperationFailed { stack_trace, .. } => vec![stack_trace.clone()],
+            _ => return None,
+        };
+        let cause = traces.iter().flat_map(|t| t.lines()).filter_map(|l| l.trim().strip_prefix("Caused by:")).last()?;
+        let cause = summarize_trace(cause);
+        (!cause.is_empty() && Some(&cause) != self.flink_message().as_ref()).then_some(cause)
+    }
+
     /// A short message extracted from what Flink said: the first line of its exception, without
     /// the Java class names in front. `None` where Flink said nothing.
     pub fn flink_message(&self) -> Option<String> {
@@ -166,6 +180,17 @@ mod tests {
     #[test]
     fn keeps_messages_that_contain_colons() {
         assert_eq!(summarize_trace("Bad request: the id is wrong"), "Bad request: the id is wrong");
+    }
+
+    #[test]
+    fn root_cause_is_the_innermost_caused_by_when_it_says_more() {
+        let failed = |trace: &str| ClientError::OperationFailed { operation: "savepoint".into(), class: "x".into(), stack_trace: trace.into() };
+        let trace = "java.util.concurrent.CompletionException: org.apache.flink.runtime.checkpoint.CheckpointException: An Exception occurred while triggering the checkpoint. IO-problem detected.\n\tat a.b(C.java:1)\nCaused by: org.apache.flink.runtime.checkpoint.CheckpointException: An Exception occurred while triggering the checkpoint. IO-problem detected.\nCaused by: java.io.IOException: Failed to create savepoint directory at /proc/x\n\t... 3 more";
+        assert_eq!(failed(trace).root_cause().as_deref(), Some("Failed to create savepoint directory at /proc/x"));
+        let same = "org.x.FooException: boom\nCaused by: org.x.FooException: boom";
+        assert_eq!(failed(same).root_cause(), None);
+        assert_eq!(failed("org.x.FooException: boom").root_cause(), None);
+        assert_eq!(ClientError::InvalidInput("x".into()).root_cause(), None);
     }
 
     #[test]
