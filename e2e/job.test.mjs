@@ -132,6 +132,23 @@ test('trigger savepoint: completed, with a location that exists on disk', async 
   });
 });
 
+test('a savepoint Flink cannot write shows the reason in a sentence, and can be retried', async () => {
+  await withPage(browser, 'job-savepoint-failed', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${demo}`);
+    await page.getByRole('button', { name: 'Trigger savepoint', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trigger savepoint' });
+    await dialog.getByLabel('Target directory').fill('/proc/flink-console-e2e');
+    await dialog.getByRole('button', { name: 'Start savepoint' }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    assert.match(await alert.locator('p').first().innerText(), /^The savepoint failed: /);
+    await dialog.getByText('Cause: Failed to create savepoint directory at /proc/flink-console-e2e').waitFor();
+    await alert.getByText('Details from Flink').click();
+    assert.match(await alert.locator('pre').innerText(), /IOException/);
+    assert.ok(await dialog.getByRole('button', { name: 'Try again' }).isEnabled());
+  });
+});
+
 test('trigger checkpoint: shows the id of the completed checkpoint', async (t) => {
   await withPage(browser, 'job-checkpoint', async (page) => {
     await page.goto(`${CONSOLE_URL}/jobs/${demo}`);
@@ -156,6 +173,12 @@ test('rescale: Count per key 1 → 2, seen on the page and through the REST API'
     const input = page.getByLabel(`Parallelism of ${COUNTER}`);
     await input.waitFor();
     assert.equal(await input.inputValue(), '1');
+    const puts = [];
+    page.on('request', (r) => { if (r.method() === 'PUT') puts.push(r.url()); });
+    await input.fill('9');
+    await page.getByRole('button', { name: 'Apply rescale' }).click();
+    await page.getByRole('alert').getByText(`The parallelism of ${COUNTER} can be at most its max parallelism, 8.`).waitFor();
+    assert.deepEqual(puts, [], 'an impossible parallelism is never sent');
     await input.fill('2');
     const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/resource-requirements'));
     const clicked = Date.now();

@@ -210,7 +210,7 @@ async fn savepoint_failure_shows_flinks_reason_and_retries_keep_the_trigger_id()
     assert_eq!(requests.get_untracked().len(), 2);
     assert_eq!(requests.get_untracked()[0].trigger_id, requests.get_untracked()[1].trigger_id, "same trigger id on a retry");
 
-    let trace = "java.util.concurrent.CompletionException: org.apache.flink.runtime.checkpoint.CheckpointException: Checkpoint was declined (tasks not ready)\n\tat org.apache.flink.X.y(X.java:1)";
+    let trace = "java.util.concurrent.CompletionException: org.apache.flink.runtime.checkpoint.CheckpointException: Checkpoint was declined (tasks not ready)\n\tat org.apache.flink.X.y(X.java:1)\nCaused by: java.io.IOException: Failed to create savepoint directory at /proc/x\n\t... 3 more";
     state.set(OpState::Failed(ClientError::OperationFailed {
         operation: "savepoint".into(),
         class: "org.apache.flink.util.SerializedThrowable".into(),
@@ -222,6 +222,7 @@ async fn savepoint_failure_shows_flinks_reason_and_retries_keep_the_trigger_id()
     assert_eq!(sentence, "The savepoint failed: Checkpoint was declined (tasks not ready)");
     let details = alert.query_selector("details pre").unwrap().expect("Flink's details, folded");
     assert!(text(&details).contains("X.java:1"));
+    assert!(text(&host).contains("Cause: Failed to create savepoint directory at /proc/x"), "the innermost cause, readable");
     assert!(!button(&host, "Try again").disabled());
     click(&host, "Try again");
     tick().await;

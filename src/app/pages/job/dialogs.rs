@@ -108,7 +108,14 @@ fn Progress<T: Clone + Send + Sync + 'static>(state: RwSignal<OpState<T>>, runni
             <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{running}</p>
         }
         .into_any(),
-        OpState::Failed(error) => view! { <ErrorNote error /> }.into_any(),
+        OpState::Failed(error) => {
+            let cause = error.root_cause();
+            view! {
+                <ErrorNote error />
+                {cause.map(|c| view! { <p class="root-cause">"Cause: " {c}</p> })}
+            }
+            .into_any()
+        }
         _ => ().into_any(),
     }
 }
