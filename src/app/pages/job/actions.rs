@@ -25,6 +25,13 @@ enum Open {
     Cancel,
 }
 
+const BUTTONS: [(Open, &str); 4] = [
+    (Open::Savepoint, "Trigger savepoint"),
+    (Open::Stop, "Stop with savepoint"),
+    (Open::Checkpoint, "Trigger checkpoint"),
+    (Open::Cancel, "Cancel job"),
+];
+
 /// Which actions the job's state allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Allowed {
@@ -130,10 +137,17 @@ pub fn JobActions() -> impl IntoView {
     view! {
         <div class="job-actions">
             <div class="buttons" role="group" aria-label="Job actions" aria-describedby="job-actions-note">
-                <button type="button" disabled=move || !allow.get().running_only on:click=move |_| open_dialog(Open::Savepoint)>"Trigger savepoint"</button>
-                <button type="button" disabled=move || !allow.get().running_only on:click=move |_| open_dialog(Open::Stop)>"Stop with savepoint"</button>
-                <button type="button" disabled=move || !allow.get().running_only on:click=move |_| open_dialog(Open::Checkpoint)>"Trigger checkpoint"</button>
-                <button type="button" class="danger" disabled=move || !allow.get().cancel on:click=move |_| open_dialog(Open::Cancel)>"Cancel job"</button>
+                {BUTTONS.map(|(which, label)| {
+                    let disabled = move || {
+                        let a = allow.get();
+                        !if which == Open::Cancel { a.cancel } else { a.running_only }
+                    };
+                    view! {
+                        <button type="button" class=(which == Open::Cancel).then_some("danger") disabled=disabled on:click=move |_| open_dialog(which)>
+                            {label}
+                        </button>
+                    }
+                }).collect_view()}
             </div>
             <p class="action-note muted" id="job-actions-note">{reason}</p>
         </div>

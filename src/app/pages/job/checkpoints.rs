@@ -2,7 +2,7 @@
 //! history, the history with per-vertex details on demand, and the checkpoint configuration.
 use leptos::prelude::*;
 
-use super::{JobContext, load_once};
+use super::{JobContext, cell, load_once, table_head};
 use super::chart::CheckpointChart;
 use crate::app::Cluster;
 use crate::app::components::{ErrorNote, StatusBadge};
@@ -66,93 +66,81 @@ pub fn CheckpointsTab() -> impl IntoView {
 
 #[component]
 fn Counts(counts: CheckpointCounts) -> impl IntoView {
+    let items = [
+        ("Triggered", counts.total),
+        ("In progress", counts.in_progress),
+        ("Completed", counts.completed),
+        ("Failed", counts.failed),
+        ("Restored", counts.restored),
+    ];
     view! {
         <dl class="counts">
-            <div><dt>"Triggered"</dt><dd>{counts.total}</dd></div>
-            <div><dt>"In progress"</dt><dd>{counts.in_progress}</dd></div>
-            <div><dt>"Completed"</dt><dd>{counts.completed}</dd></div>
-            <div><dt>"Failed"</dt><dd>{counts.failed}</dd></div>
-            <div><dt>"Restored"</dt><dd>{counts.restored}</dd></div>
+            {items.map(|(label, n)| view! { <div><dt>{label}</dt><dd>{n}</dd></div> }).collect_view()}
         </dl>
     }
 }
 
-#[component]
-fn Latest(latest: LatestCheckpoints) -> impl IntoView {
+/// A row of the "Latest" table: its label and, if there is one, its five cells.
+type LatestRow = (&'static str, Option<[(String, &'static str); 5]>);
+
+fn latest_rows(latest: LatestCheckpoints) -> [LatestRow; 4] {
     let LatestCheckpoints { completed, savepoint, failed, restored } = latest;
-    view! {
-        <table class="latest">
-            <thead>
-                <tr>
-                    <th scope="col"></th>
-                    <th scope="col" class="num">"ID"</th>
-                    <th scope="col">"Time"</th>
-                    <th scope="col" class="num">"Duration"</th>
-                    <th scope="col" class="num">"Size"</th>
-                    <th scope="col">"Path or failure"</th>
-                </tr>
-            </thead>
-            <tbody>
-                <LatestRow label="Completed checkpoint" checkpoint=completed />
-                <LatestRow label="Savepoint" checkpoint=savepoint />
-                <LatestFailure checkpoint=failed />
-                <LatestRestore restore=restored />
-            </tbody>
-        </table>
-    }
-}
-
-#[component]
-fn LatestRow(label: &'static str, checkpoint: Option<CheckpointStats>) -> impl IntoView {
-    let cells = match checkpoint {
-        None => view! { <td colspan="5" class="muted">"None"</td> }.into_any(),
-        Some(c) => view! {
-            <td class="num">{c.id}</td>
-            <td>{format::time(c.latest_ack_timestamp)}</td>
-            <td class="num">{format::duration(c.end_to_end_duration)}</td>
-            <td class="num">{format::bytes(c.checkpointed_size)}</td>
-            <td class="path">{c.external_path.unwrap_or_default()}</td>
-        }
-        .into_any(),
+    let taken = |c: CheckpointStats| {
+        [
+            (c.id.to_string(), "num"),
+            (format::time(c.latest_ack_timestamp), ""),
+            (format::duration(c.end_to_end_duration), "num"),
+            (format::bytes(c.checkpointed_size), "num"),
+            (c.external_path.unwrap_or_default(), "path"),
+        ]
     };
-    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
-}
-
-#[component]
-fn LatestFailure(checkpoint: Option<CheckpointStats>) -> impl IntoView {
-    let cells = match checkpoint {
-        None => view! { <td colspan="5" class="muted">"None"</td> }.into_any(),
-        Some(c) => view! {
-            <td class="num">{c.id}</td>
-            <td>{format::time(c.failure_timestamp)}</td>
-            <td class="num">{format::duration(c.end_to_end_duration)}</td>
-            <td class="num">{format::bytes(c.checkpointed_size)}</td>
-            <td class="failure">{c.failure_message.unwrap_or_default()}</td>
-        }
-        .into_any(),
+    let failure = |c: CheckpointStats| {
+        [
+            (c.id.to_string(), "num"),
+            (format::time(c.failure_timestamp), ""),
+            (format::duration(c.end_to_end_duration), "num"),
+            (format::bytes(c.checkpointed_size), "num"),
+            (c.failure_message.unwrap_or_default(), "failure"),
+        ]
     };
-    view! { <tr><th scope="row">"Failed checkpoint"</th>{cells}</tr> }
-}
-
-#[component]
-fn LatestRestore(restore: Option<RestoredCheckpoint>) -> impl IntoView {
-    let cells = match restore.clone() {
-        None => view! { <td colspan="5" class="muted">"None"</td> }.into_any(),
-        Some(r) => view! {
-            <td class="num">{r.id}</td>
-            <td>{format::time(r.restore_timestamp)}</td>
-            <td class="num">"–"</td>
-            <td class="num">"–"</td>
-            <td class="path">{r.external_path.clone().unwrap_or_default()}</td>
-        }
-        .into_any(),
-    };
-    let label = match &restore {
+    let restore_label = match &restored {
         Some(r) if r.is_savepoint => "Restore (from a savepoint)",
         Some(_) => "Restore (from a checkpoint)",
         None => "Restore",
     };
-    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+    let restore = |r: RestoredCheckpoint| {
+        [
+            (r.id.to_string(), "num"),
+            (format::time(r.restore_timestamp), ""),
+            ("–".to_string(), "num"),
+            ("–".to_string(), "num"),
+            (r.external_path.unwrap_or_default(), "path"),
+        ]
+    };
+    [
+        ("Completed checkpoint", completed.map(taken)),
+        ("Savepoint", savepoint.map(taken)),
+        ("Failed checkpoint", failed.map(failure)),
+        (restore_label, restored.map(restore)),
+    ]
+}
+
+#[component]
+fn Latest(latest: LatestCheckpoints) -> impl IntoView {
+    const COLUMNS: &[(&str, bool)] = &[("", false), ("ID", true), ("Time", false), ("Duration", true), ("Size", true), ("Path or failure", false)];
+    let rows = latest_rows(latest).map(|(label, cells)| {
+        let cells = match cells {
+            None => view! { <td colspan="5" class="muted">"None"</td> }.into_any(),
+            Some(cells) => cells.map(|(text, class)| cell(text, class)).collect_view().into_any(),
+        };
+        view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+    });
+    view! {
+        <table class="latest">
+            {table_head(COLUMNS)}
+            <tbody>{rows.collect_view()}</tbody>
+        </table>
+    }
 }
 
 /// `CHECKPOINT`, `FULL_CHECKPOINT`, `SAVEPOINT`, … as words.
@@ -164,25 +152,25 @@ fn kind(c: &CheckpointStats) -> String {
     }
 }
 
+const HISTORY_COLUMNS: &[(&str, bool)] = &[
+    ("ID", true),
+    ("Status", false),
+    ("Type", false),
+    ("Acknowledged", true),
+    ("Triggered", false),
+    ("Latest acknowledgement", false),
+    ("End-to-end duration", true),
+    ("Checkpointed size", true),
+    ("Full size", true),
+    ("Details", false),
+];
+
 #[component]
 fn History(history: Memo<Vec<CheckpointStats>>, selected: RwSignal<Option<u64>>) -> impl IntoView {
     view! {
         <p class="empty" hidden=move || history.with(|h| !h.is_empty())>"No checkpoints yet."</p>
         <table class="history" hidden=move || history.with(Vec::is_empty)>
-            <thead>
-                <tr>
-                    <th scope="col" class="num">"ID"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Type"</th>
-                    <th scope="col" class="num">"Acknowledged"</th>
-                    <th scope="col">"Triggered"</th>
-                    <th scope="col">"Latest acknowledgement"</th>
-                    <th scope="col" class="num">"End-to-end duration"</th>
-                    <th scope="col" class="num">"Checkpointed size"</th>
-                    <th scope="col" class="num">"Full size"</th>
-                    <th scope="col"><span class="visually-hidden">"Details"</span></th>
-                </tr>
-            </thead>
+            {table_head(HISTORY_COLUMNS)}
             <tbody>
                 // Keyed on what changes, so a row is redrawn only when its checkpoint is.
                 <For each=move || history.get() key=|c| (c.id, c.status.to_string(), c.num_acknowledged_subtasks, c.discarded) let:c>
@@ -197,17 +185,20 @@ fn History(history: Memo<Vec<CheckpointStats>>, selected: RwSignal<Option<u64>>)
 fn HistoryRow(checkpoint: CheckpointStats, selected: RwSignal<Option<u64>>) -> impl IntoView {
     let id = checkpoint.id;
     let is_selected = move || selected.get() == Some(id);
+    let cells = [
+        (kind(&checkpoint), ""),
+        (format!("{}/{}", checkpoint.num_acknowledged_subtasks, checkpoint.num_subtasks), "num"),
+        (format::time(checkpoint.trigger_timestamp), ""),
+        (format::time(checkpoint.latest_ack_timestamp), ""),
+        (format::duration(checkpoint.end_to_end_duration), "num"),
+        (format::bytes(checkpoint.checkpointed_size), "num"),
+        (format::bytes(checkpoint.state_size), "num"),
+    ];
     view! {
         <tr>
-            <td class="num">{id}</td>
+            {cell(id.to_string(), "num")}
             <td><StatusBadge status=checkpoint.status.to_string() /></td>
-            <td>{kind(&checkpoint)}</td>
-            <td class="num">{format!("{}/{}", checkpoint.num_acknowledged_subtasks, checkpoint.num_subtasks)}</td>
-            <td>{format::time(checkpoint.trigger_timestamp)}</td>
-            <td>{format::time(checkpoint.latest_ack_timestamp)}</td>
-            <td class="num">{format::duration(checkpoint.end_to_end_duration)}</td>
-            <td class="num">{format::bytes(checkpoint.checkpointed_size)}</td>
-            <td class="num">{format::bytes(checkpoint.state_size)}</td>
+            {cells.map(|(text, class)| cell(text, class)).collect_view()}
             <td>
                 <button
                     type="button"
@@ -222,6 +213,16 @@ fn HistoryRow(checkpoint: CheckpointStats, selected: RwSignal<Option<u64>>) -> i
         </tr>
     }
 }
+
+const DETAIL_COLUMNS: &[(&str, bool)] = &[
+    ("Vertex", false),
+    ("Status", false),
+    ("Acknowledged", true),
+    ("Latest acknowledgement", false),
+    ("End-to-end duration", true),
+    ("Checkpointed size", true),
+    ("Full size", true),
+];
 
 /// One checkpoint per vertex, fetched once when selected.
 #[component]
@@ -245,28 +246,23 @@ fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
                 {c.failure_message.clone().map(|m| view! { <div><dt>"Failure"</dt><dd class="failure">{m}</dd></div> })}
             </dl>
             <table class="vertex-checkpoints">
-                <thead>
-                    <tr>
-                        <th scope="col">"Vertex"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col" class="num">"Acknowledged"</th>
-                        <th scope="col">"Latest acknowledgement"</th>
-                        <th scope="col" class="num">"End-to-end duration"</th>
-                        <th scope="col" class="num">"Checkpointed size"</th>
-                        <th scope="col" class="num">"Full size"</th>
-                    </tr>
-                </thead>
+                {table_head(DETAIL_COLUMNS)}
                 <tbody>
-                    {c.tasks.into_iter().map(|(vertex, t)| view! {
-                        <tr>
-                            <th scope="row">{vertex_name(&vertex)}</th>
-                            <td><StatusBadge status=t.status.to_string() /></td>
-                            <td class="num">{format!("{}/{}", t.num_acknowledged_subtasks, t.num_subtasks)}</td>
-                            <td>{format::time(t.latest_ack_timestamp)}</td>
-                            <td class="num">{format::duration(t.end_to_end_duration)}</td>
-                            <td class="num">{format::bytes(t.checkpointed_size)}</td>
-                            <td class="num">{format::bytes(t.state_size)}</td>
-                        </tr>
+                    {c.tasks.into_iter().map(|(vertex, t)| {
+                        let cells = [
+                            (format!("{}/{}", t.num_acknowledged_subtasks, t.num_subtasks), "num"),
+                            (format::time(t.latest_ack_timestamp), ""),
+                            (format::duration(t.end_to_end_duration), "num"),
+                            (format::bytes(t.checkpointed_size), "num"),
+                            (format::bytes(t.state_size), "num"),
+                        ];
+                        view! {
+                            <tr>
+                                <th scope="row">{vertex_name(&vertex)}</th>
+                                <td><StatusBadge status=t.status.to_string() /></td>
+                                {cells.map(|(text, class)| cell(text, class)).collect_view()}
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>

@@ -31,6 +31,22 @@ pub struct JobContext {
     pub job: Poll<JobDetails>,
 }
 
+/// A table's header row; `true` marks a numeric (right-aligned) column.
+fn table_head(columns: &'static [(&'static str, bool)]) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                {columns.iter().map(|(label, num)| view! { <th scope="col" class=num.then_some("num")>{*label}</th> }).collect_view()}
+            </tr>
+        </thead>
+    }
+}
+
+/// A table cell with a class (`num`, `path`, …); text from Flink stays text.
+fn cell(text: String, class: &'static str) -> impl IntoView {
+    view! { <td class=class>{text}</td> }
+}
+
 /// Fetches once, for what does not change while the page is open; `None` until Flink answers.
 /// (Lighter than a `LocalResource`, which this page does not need.)
 fn load_once<T, Fut>(fetch: Fut) -> RwSignal<Option<Result<T, ClientError>>>
@@ -165,11 +181,19 @@ fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
     }
 }
 
+/// The job's facts in the header, each read from the job poll.
+const FACTS: [(&str, fn(&JobDetails) -> String); 5] = [
+    ("Start time", |d| format::time(d.start_time)),
+    ("End time", |d| format::time(d.end_time)),
+    ("Duration", |d| format::duration(d.duration)),
+    ("Type", |d| d.job_type.as_deref().unwrap_or("–").to_ascii_lowercase()),
+    ("Scheduler", |d| d.scheduler_type.clone().unwrap_or_else(|| "–".into())),
+];
+
 #[component]
 fn JobHeader() -> impl IntoView {
     let JobContext { id, job } = expect_context::<JobContext>();
     let text = move |f: fn(&JobDetails) -> String| move || job.data.with(|d| d.as_ref().map(f).unwrap_or_default());
-    let ended = move || job.data.with(|d| d.as_ref().and_then(|d| d.end_time));
     view! {
         <header class="job-header">
             <div class="job-title">
@@ -180,11 +204,7 @@ fn JobHeader() -> impl IntoView {
             <dl class="job-facts">
                 <div class="job-id"><dt>"Job ID"</dt><dd><code>{id.to_string()}</code></dd></div>
                 <div><dt>"Status"</dt><dd>{move || view! { <StatusBadge status=text(|d| d.state.to_string())() /> }}</dd></div>
-                <div><dt>"Start time"</dt><dd>{text(|d| format::time(d.start_time))}</dd></div>
-                {move || ended().map(|t| view! { <div><dt>"End time"</dt><dd>{format::time(Some(t))}</dd></div> })}
-                <div><dt>"Duration"</dt><dd>{text(|d| format::duration(d.duration))}</dd></div>
-                <div><dt>"Type"</dt><dd>{text(|d| d.job_type.clone().unwrap_or_else(|| "–".into()).to_ascii_lowercase())}</dd></div>
-                <div><dt>"Scheduler"</dt><dd>{text(|d| d.scheduler_type.clone().unwrap_or_else(|| "–".into()))}</dd></div>
+                {FACTS.map(|(label, f)| view! { <div><dt>{label}</dt><dd>{text(f)}</dd></div> }).collect_view()}
             </dl>
         </header>
     }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::graph::{JobGraph, layout};
 use super::rescale::{Rescale, RescaleBar, blocker};
-use super::{JobContext, load_once};
+use super::{JobContext, cell, load_once, table_head};
 use crate::app::Cluster;
 use crate::app::components::{ErrorNote, StatusBadge};
 use crate::client::JobVertex;
@@ -46,16 +46,7 @@ pub fn OverviewTab() -> impl IntoView {
         view! {
             <p class="muted rescale-note">{note}</p>
             <table class="vertices">
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col" class="num">"Parallelism"</th>
-                        <th scope="col" class="num">"Max parallelism"</th>
-                        <th scope="col">"Tasks"</th>
-                        {reason.is_none().then(|| view! { <th scope="col">"Scale to"</th> })}
-                    </tr>
-                </thead>
+                {table_head(if reason.is_none() { &COLUMNS } else { &COLUMNS[..5] })}
                 <tbody>{rows}</tbody>
             </table>
             {reason.is_none().then(|| view! { <RescaleBar rescale /> })}
@@ -70,6 +61,9 @@ pub fn OverviewTab() -> impl IntoView {
     }
 }
 
+const COLUMNS: [(&str, bool); 6] =
+    [("Name", false), ("Status", false), ("Parallelism", true), ("Max parallelism", true), ("Tasks", false), ("Scale to", false)];
+
 fn vertex_row(v: JobVertex, can_rescale: bool, rescale: Rescale) -> impl IntoView {
     let tasks: Vec<String> = v.tasks.iter().filter(|(_, n)| **n > 0).map(|(state, n)| format!("{n} {}", state.to_ascii_lowercase())).collect();
     let id = v.id.clone();
@@ -79,8 +73,8 @@ fn vertex_row(v: JobVertex, can_rescale: bool, rescale: Rescale) -> impl IntoVie
             <th scope="row" class="name">{v.name.clone()}</th>
             <td><StatusBadge status=v.status.to_string() /></td>
             <td class="num parallelism">{v.parallelism}<span class="muted">{pending}</span></td>
-            <td class="num">{v.max_parallelism}</td>
-            <td class="vertex-tasks">{tasks.join(", ")}</td>
+            {cell(v.max_parallelism.to_string(), "num")}
+            {cell(tasks.join(", "), "vertex-tasks")}
             {can_rescale.then(|| view! { <td>{parallelism_input(v, rescale)}</td> })}
         </tr>
     }
