@@ -11,39 +11,13 @@ use flink_console::app::pages::job::dialogs::{
 use flink_console::client::{CheckpointStats, CheckpointType, ClientError, JobId, JobPlan, JobStatus, JobVertex, SavepointFormat};
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod dom;
+use dom::{document, js, mount, tick};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Mounts `view` into a fresh element, with the job page's stylesheet, and returns the element.
-fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let document = document();
-    // A modal left open by an earlier test would make this one's content inert.
-    js(&document.document_element().unwrap(), "el.querySelectorAll('dialog').forEach(d => d.open && d.close())");
-    if document.get_element_by_id("job-css").is_none() {
-        let style = document.create_element("style").unwrap();
-        style.set_id("job-css");
-        style.set_text_content(Some(concat!(include_str!("../style/main.css"), include_str!("../style/job.css"))));
-        document.head().unwrap().append_child(&style).unwrap();
-    }
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    std::mem::forget(leptos::mount::mount_to(host.clone(), view));
-    host
-}
-
-async fn tick() {
-    gloo_timers::future::TimeoutFuture::new(20).await;
-}
-
-fn js(element: &web_sys::Element, body: &str) -> JsValue {
-    js_sys::Function::new_with_args("el", body).call1(&JsValue::NULL, element).unwrap()
-}
 
 fn count(element: &web_sys::Element, selector: &str) -> u32 {
     js(element, &format!("return el.querySelectorAll({selector:?}).length")).as_f64().unwrap_or(-1.0) as u32

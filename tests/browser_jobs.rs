@@ -10,38 +10,13 @@ use flink_console::app::poll::Poll;
 use flink_console::client::{ClientError, JobId, JobOverview, JobStatus};
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod dom;
+use dom::{js, mount, tick};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Mounts `view` into a fresh element, with the console's CSS loaded once for the document.
-fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let document = document();
-    if document.get_element_by_id("console-css").is_none() {
-        let style = document.create_element("style").unwrap();
-        style.set_id("console-css");
-        style.set_text_content(Some(concat!(include_str!("../style/main.css"), include_str!("../style/lists.css"))));
-        document.head().unwrap().append_child(&style).unwrap();
-    }
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    std::mem::forget(leptos::mount::mount_to(host.clone(), view));
-    host
-}
-
-async fn tick() {
-    gloo_timers::future::TimeoutFuture::new(20).await;
-}
-
-/// Runs `body` as JavaScript with `el` bound to `element`.
-fn js(element: &web_sys::Element, body: &str) -> JsValue {
-    js_sys::Function::new_with_args("el", body).call1(&JsValue::NULL, element).unwrap()
-}
 
 /// `querySelectorAll` as a Vec (web-sys' NodeList is not among the crate's features).
 fn all(element: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {

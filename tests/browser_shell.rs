@@ -7,21 +7,10 @@ use flink_console::client::ClientError;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
+mod dom;
+use dom::{mount, tick};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts `view` into a fresh element and returns that element.
-fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    use wasm_bindgen::JsCast;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    std::mem::forget(leptos::mount::mount_to(host.clone(), view));
-    host
-}
-
-async fn tick() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
-}
 
 #[wasm_bindgen_test]
 async fn stale_banner_names_the_url_and_error_and_clears_on_recovery() {
