@@ -120,15 +120,25 @@ test('trigger savepoint: completed, with a location that exists on disk', async 
     await dialog.waitFor();
     const dir = (await flink('/jobmanager/config')).find((e) => e.key === 'execution.checkpointing.savepoint-dir')?.value;
     await page.waitForFunction((d) => document.querySelector('dialog input[type=text]')?.placeholder.includes(d), dir);
+    // Hold the trigger for a second so the running state is observable however fast Flink is.
+    let triggers = 0;
+    await page.route('**/api/jobs/*/savepoints', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      triggers += 1;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
     const started = Date.now();
-    await dialog.getByRole('button', { name: 'Start savepoint' }).click();
-    assert.ok(await dialog.getByRole('button', { name: 'Start savepoint' }).isDisabled(), 'no second savepoint while one runs');
+    const start = dialog.getByRole('button', { name: 'Start savepoint' });
+    await start.click();
+    assert.ok(await start.isDisabled({ timeout: 500 }), 'no second savepoint while one runs');
     await dialog.getByText('Savepoint completed').waitFor({ timeout: 60_000 });
     t.diagnostic(`savepoint: ${Date.now() - started} ms from click to "Savepoint completed"`);
     const location = await dialog.locator('output.location').innerText();
     assert.match(location, /savepoint-/);
     assert.ok(existsSync(localPath(location)), `${localPath(location)} exists`);
     await dialog.getByRole('button', { name: 'Copy location' }).waitFor();
+    assert.equal(triggers, 1, 'one trigger request');
   });
 });
 
