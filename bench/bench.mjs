@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
+import { launchChromium } from '../scripts/lib/chromium.mjs';
 
 const CONSOLE = process.env.CONSOLE_URL;
 const FLINK = process.env.FLINK_REST_URL;
@@ -11,11 +12,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 30000);
 const DEMO = 'Demo: click counts';
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium(chromium);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const kb = (n) => `${Math.round(n / 1024)} KB`;
 

@@ -2,17 +2,14 @@
 // console's URL, the Flink REST URL, and a screenshot of the page whenever a test fails.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { launchChromium } from '../scripts/lib/chromium.mjs';
 
 export const CONSOLE_URL = process.env.CONSOLE_URL ?? 'http://127.0.0.1:18080';
 export const FLINK_REST_URL = process.env.FLINK_REST_URL ?? 'http://127.0.0.1:18081';
 const ARTIFACTS = process.env.ARTIFACTS ?? 'test-artifacts';
 
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return launchChromium(chromium);
 }
 
 /** Runs `body(page)` in a fresh page; saves `<name>.png` always and `<name>-FAILED.png` on failure. */

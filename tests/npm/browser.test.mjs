@@ -4,11 +4,14 @@ import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { DEMO_JOBS, FLINK_REST_URL } from './lib.mjs';
 import { serve } from './server.mjs';
+
+// This file runs from a scratch project (tests/layers/npm.sh copies it there and sets REPO_ROOT).
+const { launchChromium } = await import(pathToFileURL(join(process.env.REPO_ROOT, 'scripts/lib/chromium.mjs')));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkgDir = dirname(createRequire(import.meta.url).resolve('flink-console-client/package.json'));
@@ -17,10 +20,7 @@ let server, browser;
 
 before(async () => {
   server = await serve({ page: join(here, 'page.html'), pkgDir, flinkUrl: FLINK_REST_URL });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium(chromium);
 });
 after(async () => {
   await browser?.close();
