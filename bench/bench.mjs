@@ -1,9 +1,10 @@
 // Benchmarks the console against Flink's own web UI on the same cluster; prints Markdown.
 // Run through scripts/bench (release build behind nginx, real Flink with demo jobs).
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../scripts/lib/chromium.mjs';
 
 const CONSOLE = process.env.CONSOLE_URL;
@@ -17,15 +18,11 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const kb = (n) => `${Math.round(n / 1024)} KB`;
 
 // --- sizes: what index.html makes the browser download before anything shows -------------
-async function indexAssets(base) {
-  const html = await (await fetch(`${base}/`)).text();
-  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css|wasm))"/g)].map((m) => m[1]);
-  let raw = 0, gz = 0;
-  for (const ref of new Set(refs)) {
-    const body = Buffer.from(await (await fetch(new URL(ref, `${base}/`))).arrayBuffer());
-    raw += body.length; gz += gzipSync(body, { level: 9 }).length;
-  }
-  return { raw, gz, files: new Set(refs).size };
+// Measured by scripts/lib/ui-size.py, as scripts/build measures Flink UI's inside its jar.
+function indexAssets(base) {
+  const script = fileURLToPath(new URL('../scripts/lib/ui-size.py', import.meta.url));
+  const [raw, gz, files] = execFileSync('python3', [script, base], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  return { raw, gz, files };
 }
 
 // --- time until the demo job's name is visible after navigating to the job list -----------
@@ -128,7 +125,7 @@ const consoleApi = (u) => u.includes('/console/api/');
 const flinkApi = (u) => u.startsWith(FLINK) && !/\.(js|css|svg|png|ico|woff2?|ttf|json)(\?|$)/.test(u) && !u.endsWith(':' + new URL(FLINK).port + '/');
 
 const results = {};
-const sizes = { console: await indexAssets(CONSOLE), flink: await indexAssets(FLINK) };
+const sizes = { console: indexAssets(CONSOLE), flink: indexAssets(FLINK) };
 results.coldConsole = await timeToJobList(`${CONSOLE}/jobs`, false);
 results.coldFlink = await timeToJobList(`${FLINK}/#/job/running`, false);
 results.warmConsole = await timeToJobList(`${CONSOLE}/jobs`, true);
