@@ -15,6 +15,9 @@ pub enum ClientError {
     Decode { url: String, path: String, message: String },
     /// The caller's input was rejected before anything was sent.
     InvalidInput(String),
+    /// Something this call needs is not there: a feature of a newer Flink, or of the platform
+    /// (such as a secure random source).
+    Unsupported(String),
     /// An asynchronous operation (savepoint, checkpoint, stop, disposal) finished with a failure.
     OperationFailed { operation: String, class: String, stack_trace: String },
 }
@@ -28,6 +31,7 @@ impl ClientError {
             Self::Http { .. } => "http",
             Self::Decode { .. } => "decode",
             Self::InvalidInput(_) => "invalid_input",
+            Self::Unsupported(_) => "unsupported",
             Self::OperationFailed { .. } => "operation_failed",
         }
     }
@@ -148,7 +152,7 @@ impl fmt::Display for ClientError {
                 f,
                 "Flink's answer from {url} could not be read at `{path}`: {message}. Is this a Flink 2.x REST endpoint?"
             ),
-            Self::InvalidInput(msg) => f.write_str(msg),
+            Self::InvalidInput(msg) | Self::Unsupported(msg) => f.write_str(msg),
             Self::OperationFailed { operation, .. } => {
                 write!(f, "The {operation} failed: {}", self.flink_message().unwrap_or_default())
             }

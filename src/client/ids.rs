@@ -66,28 +66,15 @@ hex_id!(
 );
 
 impl TriggerId {
-    /// A fresh random trigger id.
-    pub fn random() -> Self {
+    /// A fresh random trigger id, from the platform's secure random source. Where there is
+    /// none, an error: an id that is not random could repeat, and Flink would answer a new
+    /// trigger with an old operation.
+    pub fn random() -> Result<Self, ClientError> {
         let mut bytes = [0u8; 16];
-        // Falls back to a time-and-counter mix only where no random source exists at all.
-        if getrandom::getrandom(&mut bytes).is_err() {
-            fallback_bytes(&mut bytes);
-        }
-        Self(bytes.iter().map(|b| format!("{b:02x}")).collect())
+        getrandom::getrandom(&mut bytes)
+            .map_err(|e| ClientError::Unsupported(format!("no secure random source for a trigger id: {e}")))?;
+        Ok(Self(bytes.iter().map(|b| format!("{b:02x}")).collect()))
     }
-}
-
-fn fallback_bytes(bytes: &mut [u8; 16]) {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0x9e37_79b9_7f4a_7c15);
-    let a = COUNTER.fetch_add(0x9e37_79b9_7f4a_7c15, Ordering::Relaxed);
-    #[cfg(target_arch = "wasm32")]
-    let now = js_sys::Date::now() as u64;
-    #[cfg(not(target_arch = "wasm32"))]
-    let now = 0u64;
-    let b = now.rotate_left(17) ^ a.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    bytes[..8].copy_from_slice(&a.to_le_bytes());
-    bytes[8..].copy_from_slice(&b.to_le_bytes());
 }
 
 fn parse_hex32(text: &str, what: &str) -> Result<String, ClientError> {
@@ -151,8 +138,8 @@ mod tests {
 
     #[test]
     fn random_trigger_ids_are_valid_and_distinct() {
-        let a = TriggerId::random();
-        let b = TriggerId::random();
+        let a = TriggerId::random().unwrap();
+        let b = TriggerId::random().unwrap();
         assert!(TriggerId::parse(a.as_str()).is_ok());
         assert_ne!(a, b);
     }

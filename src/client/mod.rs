@@ -5,11 +5,11 @@ mod error;
 mod ids;
 mod json_path;
 pub mod models;
-pub mod rescale;
 pub mod request;
 mod transport;
 mod wait;
 
+pub use api::rescale;
 pub use api::{ClientOptions, FlinkClient};
 pub use error::{ClientError, summarize_messages, summarize_trace};
 pub use ids::{JobId, TaskManagerId, TriggerId, VertexId};

@@ -3,7 +3,7 @@
 use serde::de::DeserializeOwned;
 
 use super::ClientError;
-use super::request::Request;
+use super::request::{Body, Method};
 
 /// A raw answer: status and body text.
 pub(crate) struct Response {
@@ -12,12 +12,6 @@ pub(crate) struct Response {
 }
 
 impl Response {
-    /// The body decoded as `T` on success, or the error Flink reported.
-    pub fn decode<T: DeserializeOwned>(self, url: &str) -> Result<T, ClientError> {
-        self.check(url)?;
-        decode_json(url, &self.text)
-    }
-
     /// Success with a body nobody needs (`{}` or empty), or the error Flink reported.
     pub fn check(&self, url: &str) -> Result<(), ClientError> {
         if (200..300).contains(&self.status) {
@@ -64,18 +58,17 @@ pub fn http_error(url: &str, status: u16, text: &str) -> ClientError {
 #[cfg(target_arch = "wasm32")]
 pub(crate) async fn send(
     url: &str,
-    request: &Request,
+    method: Method,
+    body: &Body,
     headers: &[(String, String)],
     timeout_ms: u32,
 ) -> Result<Response, ClientError> {
     use futures::future::{Either, select};
     use gloo_net::http::{Method as M, RequestBuilder};
 
-    use super::request::{Body, Method};
-
     let network = |message: String| ClientError::Network { url: url.to_string(), message };
     let controller = web_sys::AbortController::new().map_err(|_| network("AbortController is unavailable".into()))?;
-    let method = match request.method {
+    let method = match method {
         Method::Get => M::GET,
         Method::Post => M::POST,
         Method::Put => M::PUT,
@@ -86,7 +79,7 @@ pub(crate) async fn send(
     for (name, value) in headers {
         builder = builder.header(name, value);
     }
-    let built = match &request.body {
+    let built = match body {
         Body::None => builder.build(),
         Body::Json(value) => builder.header("Content-Type", "application/json").body(value.to_string()),
         Body::Jar { file_name, bytes } => builder.body(jar_form(file_name, bytes).map_err(network)?),
@@ -127,7 +120,8 @@ fn jar_form(file_name: &str, bytes: &[u8]) -> Result<web_sys::FormData, String> 
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) async fn send(
     url: &str,
-    _request: &Request,
+    _method: Method,
+    _body: &Body,
     _headers: &[(String, String)],
     _timeout_ms: u32,
 ) -> Result<Response, ClientError> {

@@ -5,7 +5,7 @@ use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{self as cv, timeout};
+use super::convert::{self as cv};
 use super::{FlinkClient, spawn};
 use crate::client::request::CheckpointOptions;
 use crate::client::{CheckpointType, ClientError, TriggerId};
@@ -37,7 +37,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_checkpoint_stats(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_checkpoint_stats(&cv::job(&job_id)?).await })
     }
 
     /// `GET /jobs/{id}/checkpoints/config`.
@@ -48,7 +48,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_checkpoint_config(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_checkpoint_config(&cv::job(&job_id)?).await })
     }
 
     /// `GET /jobs/{id}/checkpoints/details/{checkpoint}`: one checkpoint with per-vertex stats.
@@ -62,7 +62,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (job, id) = (cv::job(&job_id)?, cv::count(&checkpoint_id, "the checkpoint id")?);
-            c.request_checkpoint_details(&job, id, timeout(options)?).await
+            cv::timed(&c, options)?.request_checkpoint_details(&job, id).await
         })
     }
 
@@ -78,7 +78,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (job, id) = (cv::job(&job_id)?, cv::count(&checkpoint_id, "the checkpoint id")?);
-            c.request_checkpoint_subtask_details(&job, id, &cv::vertex(&vertex_id)?, timeout(options)?).await
+            cv::timed(&c, options)?.request_checkpoint_subtask_details(&job, id, &cv::vertex(&vertex_id)?).await
         })
     }
 
@@ -93,7 +93,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (job, (o, t)) = (cv::job(&job_id)?, checkpoint_options(options)?);
-            c.trigger_checkpoint(&job, &o, t).await
+            cv::with_timeout(&c, t).trigger_checkpoint(&job, &o).await
         })
     }
 
@@ -106,7 +106,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.get_triggered_checkpoint_status(&cv::job(&job_id)?, &cv::trigger(&trigger_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.get_triggered_checkpoint_status(&cv::job(&job_id)?, &cv::trigger(&trigger_id)?).await })
     }
 
     /// Polls a triggered checkpoint until it completes; resolves to the checkpoint id, rejects

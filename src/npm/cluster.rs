@@ -3,7 +3,7 @@ use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{self as cv, timeout};
+use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit};
 use crate::client::{ClientError, JobId, TaskManagerId, VertexId};
 use crate::client::request::{AggregateScope, MetricScope};
@@ -61,42 +61,42 @@ impl FlinkClient {
     #[wasm_bindgen(js_name = requestClusterOverview, unchecked_return_type = "Promise<ClusterOverview>")]
     pub fn request_cluster_overview(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_cluster_overview(timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_cluster_overview().await })
     }
 
     /// `GET /config`: refresh interval, version and the UI features the cluster enables.
     #[wasm_bindgen(js_name = dashboardConfig, unchecked_return_type = "Promise<DashboardConfig>")]
     pub fn dashboard_config(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.dashboard_config(timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.dashboard_config().await })
     }
 
     /// `DELETE /cluster`: shuts the whole cluster down. Destructive: ask first.
     #[wasm_bindgen(js_name = shutDownCluster, unchecked_return_type = "Promise<void>")]
     pub fn shut_down_cluster(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
         let c = self.inner.clone();
-        spawn_unit(async move { c.shut_down_cluster(timeout(options)?).await })
+        spawn_unit(async move { cv::timed(&c, options)?.shut_down_cluster().await })
     }
 
     /// `GET /jobmanager/config`: the cluster configuration as key/value entries.
     #[wasm_bindgen(js_name = jobmanagerConfig, unchecked_return_type = "Promise<ConfigEntry[]>")]
     pub fn jobmanager_config(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.jobmanager_config(timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.jobmanager_config().await })
     }
 
     /// `GET /jobmanager/logs`: the JobManager's log files.
     #[wasm_bindgen(js_name = jobmanagerLogs, unchecked_return_type = "Promise<LogList>")]
     pub fn jobmanager_logs(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.jobmanager_logs(timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.jobmanager_logs().await })
     }
 
     /// `GET /jobmanager/thread-dump`.
     #[wasm_bindgen(js_name = requestThreadDump, unchecked_return_type = "Promise<ThreadDump>")]
     pub fn request_thread_dump(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_thread_dump(timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_thread_dump().await })
     }
 
     /// `GET /taskmanagers/{id}/thread-dump`.
@@ -107,7 +107,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_task_manager_thread_dump(&cv::task_manager(&task_manager_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_task_manager_thread_dump(&cv::task_manager(&task_manager_id)?).await })
     }
 
     /// Metric values of the JobManager, a job, a vertex or a task manager (`get=`); with no
@@ -122,7 +122,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (scope, names) = (metric_scope(scope)?, cv::strings(names, "metric names")?);
-            c.request_metric_query_service_addresses(&scope, &names, timeout(options)?).await
+            cv::timed(&c, options)?.request_metric_query_service_addresses(&scope, &names).await
         })
     }
 
@@ -139,7 +139,7 @@ impl FlinkClient {
         spawn(async move {
             let (scope, names) = (aggregate_scope(scope)?, cv::strings(names, "metric names")?);
             let aggregations = self::aggregations(aggregations)?;
-            c.request_aggregated_metrics(&scope, &names, &aggregations, timeout(options)?).await
+            cv::timed(&c, options)?.request_aggregated_metrics(&scope, &names, &aggregations).await
         })
     }
 
@@ -150,7 +150,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_task_manager_metric_query_service_addresses(timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_task_manager_metric_query_service_addresses().await })
     }
 
     /// `GET /taskmanagers/{id}/metrics` with `get=`.
@@ -164,7 +164,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (tm, names) = (cv::task_manager(&task_manager_id)?, cv::strings(names, "metric names")?);
-            c.request_task_manager_metrics(&tm, &names, timeout(options)?).await
+            cv::timed(&c, options)?.request_metric_query_service_addresses(&MetricScope::TaskManager(tm), &names).await
         })
     }
 
@@ -176,6 +176,6 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_task_manager_details(&cv::task_manager(&task_manager_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_task_manager_details(&cv::task_manager(&task_manager_id)?).await })
     }
 }

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use super::error;
-use crate::client::{ClientError, ClientOptions, JobId, TaskManagerId, TriggerId, VertexId, WaitOptions};
+use crate::client::{self, ClientError, ClientOptions, JobId, TaskManagerId, TriggerId, VertexId, WaitOptions};
 
 /// A result as a plain JS object.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -105,9 +105,14 @@ struct JsCallOptions {
     timeout_ms: Option<f64>,
 }
 
-pub fn timeout(value: Option<JsValue>) -> Result<Option<Duration>, ClientError> {
-    let o: JsCallOptions = options(value, "call options")?;
-    millis(o.timeout_ms, "timeoutMs")
+/// The client with this call's own timeout (`{ timeoutMs }`), where it sets one.
+pub fn timed(client: &client::FlinkClient, call_options: Option<JsValue>) -> Result<client::FlinkClient, ClientError> {
+    let o: JsCallOptions = options(call_options, "call options")?;
+    Ok(with_timeout(client, millis(o.timeout_ms, "timeoutMs")?))
+}
+
+pub fn with_timeout(client: &client::FlinkClient, timeout: Option<Duration>) -> client::FlinkClient {
+    timeout.map_or_else(|| client.clone(), |t| client.with_timeout(t))
 }
 
 #[derive(Default, serde::Deserialize)]

@@ -3,7 +3,7 @@ use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{self as cv, timeout};
+use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit};
 use crate::client::request::JarRunOptions;
 
@@ -24,7 +24,7 @@ impl FlinkClient {
     #[wasm_bindgen(js_name = listJars, unchecked_return_type = "Promise<JarList>")]
     pub fn list_jars(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.list_jars(timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.list_jars().await })
     }
 
     /// `POST /jars/upload` (multipart): the last segment of the answer's `filename` is the jar id.
@@ -38,7 +38,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (name, bytes) = (cv::text(&file_name, "the file name")?, cv::bytes(&jar, "the jar")?);
-            c.upload_jar(&name, bytes, timeout(options)?).await
+            cv::timed(&c, options)?.upload_jar(&name, bytes).await
         })
     }
 
@@ -60,7 +60,7 @@ impl FlinkClient {
                 savepoint_path: o.savepoint_path,
                 allow_non_restored_state: o.allow_non_restored_state.unwrap_or(false),
             };
-            c.run_jar(&jar, &run, cv::millis(o.timeout_ms, "timeoutMs")?).await
+            cv::with_timeout(&c, cv::millis(o.timeout_ms, "timeoutMs")?).run_jar(&jar, &run).await
         })
     }
 
@@ -72,6 +72,6 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn_unit(async move { c.delete_jar(&cv::text(&jar_id, "the jar id")?, timeout(options)?).await })
+        spawn_unit(async move { cv::timed(&c, options)?.delete_jar(&cv::text(&jar_id, "the jar id")?).await })
     }
 }

@@ -2,7 +2,7 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{self as cv, timeout};
+use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit, spawn_with};
 
 #[wasm_bindgen]
@@ -11,7 +11,7 @@ impl FlinkClient {
     #[wasm_bindgen(js_name = requestMultipleJobDetails, unchecked_return_type = "Promise<MultipleJobsDetails>")]
     pub fn request_multiple_job_details(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_multiple_job_details(timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_multiple_job_details().await })
     }
 
     /// `GET /jobs/{id}`: the job with its vertices.
@@ -22,7 +22,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_job(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job(&cv::job(&job_id)?).await })
     }
 
     /// `GET /jobs/{id}` and `GET /jobs/{id}/exceptions`: the job with its failures.
@@ -33,7 +33,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_execution_graph_info(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_execution_graph_info(&cv::job(&job_id)?).await })
     }
 
     /// `GET /jobs/{id}/exceptions`: root exception history, newest first.
@@ -44,7 +44,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_job_exceptions(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_exceptions(&cv::job(&job_id)?, None).await })
     }
 
     /// `GET /jobs/{id}/status`.
@@ -55,7 +55,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_job_status(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_status(&cv::job(&job_id)?).await })
     }
 
     /// `GET /jobs/{id}/execution-result`: `job-execution-result` is `null` while the job runs.
@@ -66,7 +66,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_job_result(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_result(&cv::job(&job_id)?).await })
     }
 
     /// `GET /jobs/{id}/config`.
@@ -77,7 +77,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_job_config(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_config(&cv::job(&job_id)?).await })
     }
 
     /// `GET /jobs/{id}/plan`: the job graph's nodes and edges.
@@ -88,7 +88,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_job_plan(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_plan(&cv::job(&job_id)?).await })
     }
 
     /// `GET /jobs/{id}/vertices/{vertex}`: the vertex with its subtasks.
@@ -100,7 +100,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_vertex_details(&cv::job(&job_id)?, &cv::vertex(&vertex_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_vertex_details(&cv::job(&job_id)?, &cv::vertex(&vertex_id)?).await })
     }
 
     /// `GET /jobs/{id}/vertices/{vertex}/subtasktimes`.
@@ -112,7 +112,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_vertex_subtask_times(&cv::job(&job_id)?, &cv::vertex(&vertex_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_vertex_subtask_times(&cv::job(&job_id)?, &cv::vertex(&vertex_id)?).await })
     }
 
     /// `PATCH /jobs/{id}?mode=cancel`. Destructive: ask first.
@@ -123,7 +123,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn_unit(async move { c.cancel_job(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn_unit(async move { cv::timed(&c, options)?.cancel_job(&cv::job(&job_id)?).await })
     }
 
     /// `PATCH /jobs/{id}/clientHeartbeat`: tells Flink a client is still attached, until
@@ -138,7 +138,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn_unit(async move {
             let (job, at) = (cv::job(&job_id)?, cv::integer(&expired_timestamp_ms, "expiredTimestampMs")?);
-            c.report_job_client_heartbeat(&job, at, timeout(options)?).await
+            cv::timed(&c, options)?.report_job_client_heartbeat(&job, at).await
         })
     }
 
@@ -156,7 +156,7 @@ impl FlinkClient {
         let call = async move {
             let (job, uid) = (cv::job(&job_id)?, cv::text(&operator_uid, "the operator uid")?);
             let request = cv::bytes(&serialized_request, "the serialized request")?;
-            c.deliver_coordination_request_to_coordinator(&job, &uid, &request, timeout(options)?).await
+            cv::timed(&c, options)?.deliver_coordination_request_to_coordinator(&job, &uid, &request).await
         };
         spawn_with(call, |bytes| Ok(js_sys::Uint8Array::from(bytes.as_slice()).into()))
     }

@@ -2,7 +2,7 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{self as cv, timeout};
+use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit};
 use crate::client::JobResourceRequirements;
 
@@ -16,7 +16,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.request_job_resource_requirements(&cv::job(&job_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_resource_requirements(&cv::job(&job_id)?).await })
     }
 
     /// `PUT /jobs/{id}/resource-requirements`: rescales a job on the adaptive scheduler. Takes
@@ -33,7 +33,10 @@ impl FlinkClient {
         spawn_unit(async move {
             let job = cv::job(&job_id)?;
             let requirements: JobResourceRequirements = cv::value(requirements, "resource requirements")?;
-            c.update_job_resource_requirements(&job, &requirements, timeout(options)?).await
+            // The check needs the job's vertices; a JS caller has only its id.
+            let c = cv::timed(&c, options)?;
+            let details = c.request_job(&job).await?;
+            c.update_job_resource_requirements(&details, &requirements).await
         })
     }
 }

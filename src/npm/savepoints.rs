@@ -5,7 +5,7 @@ use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{self as cv, timeout};
+use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit};
 use crate::client::request::{SavepointOptions, StopOptions};
 use crate::client::{ClientError, SavepointFormat, TriggerId};
@@ -65,7 +65,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (job, (o, t)) = (cv::job(&job_id)?, savepoint_options(options)?);
-            c.trigger_savepoint(&job, &o, t).await
+            cv::with_timeout(&c, t).trigger_savepoint(&job, &o).await
         })
     }
 
@@ -78,7 +78,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.get_triggered_savepoint_status(&cv::job(&job_id)?, &cv::trigger(&trigger_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.get_triggered_savepoint_status(&cv::job(&job_id)?, &cv::trigger(&trigger_id)?).await })
     }
 
     /// `POST /jobs/{id}/stop`: takes a savepoint and stops the job. Destructive: ask first.
@@ -92,7 +92,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (job, (o, t)) = (cv::job(&job_id)?, stop_options(options)?);
-            c.stop_with_savepoint(&job, &o, t).await
+            cv::with_timeout(&c, t).stop_with_savepoint(&job, &o).await
         })
     }
 
@@ -104,7 +104,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.dispose_savepoint(&cv::text(&path, "the savepoint path")?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.dispose_savepoint(&cv::text(&path, "the savepoint path")?).await })
     }
 
     /// `GET /savepoint-disposal/{trigger}`.
@@ -115,7 +115,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { c.get_savepoint_disposal_status(&cv::trigger(&trigger_id)?, timeout(options)?).await })
+        spawn(async move { cv::timed(&c, options)?.get_savepoint_disposal_status(&cv::trigger(&trigger_id)?).await })
     }
 
     /// Polls a savepoint (or stop-with-savepoint) until it completes; resolves to its location,

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{lenient_f64, null_default, sentinel, string_enum};
+use super::{Bytes, Millis, Timestamp, lenient_f64, null_default, string_enum};
 use crate::client::ids::VertexId;
 
 string_enum!(
@@ -103,16 +103,16 @@ pub struct CheckpointStats {
     pub savepoint_format: Option<SavepointFormat>,
     #[serde(default)]
     pub checkpoint_type: Option<String>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub trigger_timestamp: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub latest_ack_timestamp: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub checkpointed_size: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub state_size: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub end_to_end_duration: Option<i64>,
+    #[serde(default)]
+    pub trigger_timestamp: Timestamp,
+    #[serde(default)]
+    pub latest_ack_timestamp: Timestamp,
+    #[serde(default)]
+    pub checkpointed_size: Bytes,
+    #[serde(default)]
+    pub state_size: Bytes,
+    #[serde(default)]
+    pub end_to_end_duration: Millis,
     #[serde(default)]
     pub num_subtasks: u32,
     #[serde(default)]
@@ -121,8 +121,8 @@ pub struct CheckpointStats {
     pub external_path: Option<String>,
     #[serde(default)]
     pub discarded: bool,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub failure_timestamp: Option<i64>,
+    #[serde(default)]
+    pub failure_timestamp: Timestamp,
     #[serde(default)]
     pub failure_message: Option<String>,
     /// Per-vertex statistics (filled by the details endpoint, empty in the history).
@@ -134,8 +134,8 @@ pub struct CheckpointStats {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct RestoredCheckpoint {
     pub id: u64,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub restore_timestamp: Option<i64>,
+    #[serde(default)]
+    pub restore_timestamp: Timestamp,
     #[serde(default)]
     pub is_savepoint: bool,
     #[serde(default)]
@@ -149,14 +149,14 @@ pub struct RestoredCheckpoint {
 pub struct TaskCheckpointStats {
     pub id: u64,
     pub status: CheckpointStatus,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub latest_ack_timestamp: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub checkpointed_size: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub state_size: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub end_to_end_duration: Option<i64>,
+    #[serde(default)]
+    pub latest_ack_timestamp: Timestamp,
+    #[serde(default)]
+    pub checkpointed_size: Bytes,
+    #[serde(default)]
+    pub state_size: Bytes,
+    #[serde(default)]
+    pub end_to_end_duration: Millis,
     #[serde(default)]
     pub num_subtasks: u32,
     #[serde(default)]
@@ -171,14 +171,14 @@ pub struct SubtaskCheckpointStats {
     pub index: u32,
     #[serde(default)]
     pub status: String,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub ack_timestamp: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub end_to_end_duration: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub checkpointed_size: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub state_size: Option<i64>,
+    #[serde(default)]
+    pub ack_timestamp: Timestamp,
+    #[serde(default)]
+    pub end_to_end_duration: Millis,
+    #[serde(default)]
+    pub checkpointed_size: Bytes,
+    #[serde(default)]
+    pub state_size: Bytes,
 }
 
 /// `GET /jobs/{id}/checkpoints/config`.

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{null_default, sentinel, string_enum};
+use super::{Count, Millis, Timestamp, null_default, string_enum};
 use crate::client::ids::{JobId, VertexId};
 
 string_enum!(
@@ -62,14 +62,14 @@ pub struct JobOverview {
     #[serde(default)]
     pub name: String,
     pub state: JobStatus,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub start_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub end_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub duration: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub last_modification: Option<i64>,
+    #[serde(default)]
+    pub start_time: Timestamp,
+    #[serde(default)]
+    pub end_time: Timestamp,
+    #[serde(default)]
+    pub duration: Millis,
+    #[serde(default)]
+    pub last_modification: Timestamp,
     /// Task counts by state, lowercase keys (`running`, `total`, …).
     #[serde(default)]
     pub tasks: BTreeMap<String, u32>,
@@ -106,14 +106,14 @@ pub struct JobDetails {
     /// `Adaptive`, `Default`, `AdaptiveBatch`; rescaling needs `Adaptive`.
     #[serde(default, rename = "schedulerType")]
     pub scheduler_type: Option<String>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub start_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub end_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub duration: Option<i64>,
-    #[serde(default, rename = "maxParallelism", deserialize_with = "sentinel::deserialize")]
-    pub max_parallelism: Option<i64>,
+    #[serde(default)]
+    pub start_time: Timestamp,
+    #[serde(default)]
+    pub end_time: Timestamp,
+    #[serde(default)]
+    pub duration: Millis,
+    #[serde(default, rename = "maxParallelism")]
+    pub max_parallelism: Count,
     #[serde(default)]
     pub now: i64,
     /// When the job entered each state (0 = never).
@@ -136,12 +136,12 @@ pub struct JobVertex {
     #[serde(default)]
     pub parallelism: u32,
     pub status: ExecutionState,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub start_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub end_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub duration: Option<i64>,
+    #[serde(default)]
+    pub start_time: Timestamp,
+    #[serde(default)]
+    pub end_time: Timestamp,
+    #[serde(default)]
+    pub duration: Millis,
     /// Task counts by execution state (uppercase keys).
     #[serde(default)]
     pub tasks: BTreeMap<String, u32>,
@@ -175,10 +175,10 @@ pub struct JobResult {
     pub application_status: Option<String>,
     #[serde(default)]
     pub net_runtime: i64,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub start_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub end_time: Option<i64>,
+    #[serde(default)]
+    pub start_time: Timestamp,
+    #[serde(default)]
+    pub end_time: Timestamp,
     #[serde(default)]
     pub failure_cause: Option<super::SerializedThrowable>,
 }
@@ -321,12 +321,12 @@ pub struct SubtaskInfo {
     pub endpoint: Option<String>,
     #[serde(default)]
     pub taskmanager_id: Option<String>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub start_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub end_time: Option<i64>,
-    #[serde(default, deserialize_with = "sentinel::deserialize")]
-    pub duration: Option<i64>,
+    #[serde(default)]
+    pub start_time: Timestamp,
+    #[serde(default)]
+    pub end_time: Timestamp,
+    #[serde(default)]
+    pub duration: Millis,
 }
 
 /// `GET /jobs/{id}/vertices/{vertex}/subtasktimes`.

@@ -77,14 +77,73 @@ macro_rules! string_enum {
 }
 pub(crate) use string_enum;
 
-/// Flink writes `-1` (or any negative number) for "not set" in times, durations and sizes.
-pub(crate) mod sentinel {
-    use serde::{Deserialize, Deserializer};
+/// Numbers that Flink writes as `-1` (or any negative number) for "not set": times, durations,
+/// sizes. Each is its own type, so a field says what it holds and decodes the sentinel itself;
+/// `get()` is the value, `None` where Flink had none.
+macro_rules! sentinel_number {
+    ($($(#[$doc:meta])* $name:ident),+ $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Option<i64>);
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-        Ok(Option::<f64>::deserialize(d)?.filter(|v| *v >= 0.0).map(|v| v as i64))
-    }
+        impl $name {
+            /// Not reported.
+            pub const NONE: Self = Self(None);
+
+            /// The value, or `None` where Flink reported none.
+            pub fn get(self) -> Option<i64> {
+                self.0
+            }
+        }
+
+        impl From<i64> for $name {
+            /// A negative number is Flink's "not set".
+            fn from(value: i64) -> Self {
+                Self((value >= 0).then_some(value))
+            }
+        }
+
+        impl From<Option<i64>> for $name {
+            fn from(value: Option<i64>) -> Self {
+                value.map_or(Self::NONE, Self::from)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize(s)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                // Floats too: some Flink lines write sizes as `1.0E7`.
+                let value = Option::<f64>::deserialize(d)?;
+                Ok(Self(value.filter(|v| *v >= 0.0).map(|v| v as i64)))
+            }
+        }
+
+        #[cfg(feature = "npm")]
+        const _: () = {
+            #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS: &'static str = concat!(
+                "/** ", stringify!($name), ": a number, or null where Flink reports -1 (not set). */\nexport type ",
+                stringify!($name), " = number | null;"
+            );
+        };
+    )+};
 }
+
+sentinel_number!(
+    /// A point in time, epoch milliseconds.
+    Timestamp,
+    /// A duration in milliseconds.
+    Millis,
+    /// A size in bytes.
+    Bytes,
+    /// A count Flink may leave unset (such as a job's max parallelism).
+    Count,
+);
 
 /// Numbers Flink sends as integers, floats, `"NaN"` strings or nulls: read leniently as `f64`
 /// (`NaN` where Flink has no value).

@@ -1,0 +1,123 @@
+//! `FlinkClient`: one async method per `RestfulGateway` operation, named after it, plus what the
+//! console needs, split by area like `models/`. Each method builds its `Request<T>` (pure, next
+//! to it in the area's file) and sends it with [`FlinkClient::send`], which decodes the answer
+//! into the request's own type.
+use std::time::Duration;
+
+use super::ClientError;
+use super::request::{Answer, Body, Method, Request};
+use super::transport;
+
+pub mod checkpoints;
+pub mod cluster;
+pub mod jars;
+pub mod jobs;
+pub mod logs;
+pub mod metrics;
+pub mod rescale;
+pub mod savepoints;
+
+/// Settings shared by every call of a client.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientOptions {
+    /// How long a call may take before it is aborted (10 s unless set).
+    pub timeout: Duration,
+    /// Extra headers (e.g. `Authorization`), sent with every request to the client's base URL.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self { timeout: Duration::from_secs(10), headers: Vec::new() }
+    }
+}
+
+/// A client for one Flink cluster's REST API.
+///
+/// ```no_run
+/// # async fn f() -> Result<(), flink_console::client::ClientError> {
+/// use flink_console::client::FlinkClient;
+/// let flink = FlinkClient::new("http://127.0.0.1:8081");
+/// let overview = flink.request_cluster_overview().await?;
+/// println!("Flink {} with {} task managers", overview.flink_version, overview.taskmanagers);
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlinkClient {
+    base_url: String,
+    options: ClientOptions,
+}
+
+impl FlinkClient {
+    /// A client for the REST API at `base_url` (`http://host:8081`, or a same-origin prefix such
+    /// as `/api` in a browser), with the default options (10 s timeout).
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self::with_options(base_url, ClientOptions::default())
+    }
+
+    /// A client with its own timeout and headers.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use flink_console::client::{ClientOptions, FlinkClient, request};
+    /// let flink = FlinkClient::with_options("http://127.0.0.1:8081", ClientOptions {
+    ///     timeout: Duration::from_secs(3),
+    ///     headers: vec![("Authorization".into(), "Bearer t0k3n".into())],
+    /// });
+    /// assert_eq!(flink.url(&request::request_cluster_overview()), "http://127.0.0.1:8081/overview");
+    /// ```
+    pub fn with_options(base_url: impl Into<String>, options: ClientOptions) -> Self {
+        let base_url = base_url.into().trim_end_matches('/').to_string();
+        Self { base_url, options }
+    }
+
+    /// The same client with another timeout, for one call or several: the per-call override.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient) -> Result<(), flink_console::client::ClientError> {
+    /// use std::time::Duration;
+    /// let jobs = flink.with_timeout(Duration::from_secs(60)).request_multiple_job_details().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn with_timeout(&self, timeout: Duration) -> Self {
+        Self { base_url: self.base_url.clone(), options: ClientOptions { timeout, ..self.options.clone() } }
+    }
+
+    /// The base URL every request goes to, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// How long a call may take.
+    pub fn timeout(&self) -> Duration {
+        self.options.timeout
+    }
+
+    /// The full URL a request goes to (for links, such as a log file's).
+    pub fn url<T>(&self, request: &Request<T>) -> String {
+        request.url(&self.base_url)
+    }
+
+    /// Sends any request and decodes its answer into the request's type: what every method
+    /// does, open for requests built by hand from [`crate::client::request`].
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient) -> Result<(), flink_console::client::ClientError> {
+    /// use flink_console::client::request;
+    /// let overview = flink.send(request::request_cluster_overview()).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn send<T: Answer>(&self, request: Request<T>) -> Result<T, ClientError> {
+        let url = self.url(&request);
+        let text = self.exchange(&url, request.method, &request.body).await?;
+        T::from_body(&url, &text)
+    }
+
+    // Not generic, so the sending code exists once however many answer types there are.
+    async fn exchange(&self, url: &str, method: Method, body: &Body) -> Result<String, ClientError> {
+        let ms = self.options.timeout.as_millis().min(u128::from(u32::MAX)) as u32;
+        let response = transport::send(url, method, body, &self.options.headers, ms).await?;
+        response.check(url)?;
+        Ok(response.text)
+    }
+}

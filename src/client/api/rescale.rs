@@ -1,0 +1,89 @@
+//! Rescaling a job on the adaptive scheduler through its resource requirements, with the checks
+//! Flink would make (after a round trip, with a stack trace) done before anything is sent.
+use super::FlinkClient;
+use crate::client::ClientError;
+use crate::client::ids::{JobId, VertexId};
+use crate::client::models::{JobDetails, JobResourceRequirements, ParallelismBounds, VertexResources};
+use crate::client::request::{Empty, Method, Request, job_path};
+
+/// `GET /jobs/{id}/resource-requirements`.
+pub fn request_job_resource_requirements(id: &JobId) -> Request<JobResourceRequirements> {
+    Request::get(format!("{}/resource-requirements", job_path(id)))
+}
+/// `PUT /jobs/{id}/resource-requirements` with the full map.
+pub fn update_job_resource_requirements(id: &JobId, requirements: &JobResourceRequirements) -> Request<Empty> {
+    // A map of plain structs always serializes; Null would be refused by Flink, not sent silently.
+    let body = serde_json::to_value(requirements).unwrap_or(serde_json::Value::Null);
+    Request::new(Method::Put, format!("{}/resource-requirements", job_path(id))).json(body)
+}
+
+/// Every vertex of the job present, no unknown vertex, and 1 ≤ lower ≤ upper ≤ max parallelism.
+pub fn validate(requirements: &JobResourceRequirements, job: &JobDetails) -> Result<(), ClientError> {
+    let invalid = |m: String| Err(ClientError::InvalidInput(m));
+    for vertex in &job.vertices {
+        let Some(r) = requirements.get(&vertex.id) else {
+            return invalid(format!("the rescale request leaves out vertex '{}'; Flink needs every vertex", vertex.name));
+        };
+        let ParallelismBounds { lower_bound: lo, upper_bound: hi } = r.parallelism;
+        if lo < 1 || hi < lo {
+            return invalid(format!("parallelism bounds of '{}' must satisfy 1 ≤ lower ({lo}) ≤ upper ({hi})", vertex.name));
+        }
+        if vertex.max_parallelism > 0 && hi > i64::from(vertex.max_parallelism) {
+            return invalid(format!(
+                "parallelism {hi} of '{}' is above its max parallelism {}",
+                vertex.name, vertex.max_parallelism
+            ));
+        }
+    }
+    if let Some(unknown) = requirements.keys().find(|id| !job.vertices.iter().any(|v| &v.id == *id)) {
+        return invalid(format!("vertex {unknown} is not part of job '{}'", job.name));
+    }
+    Ok(())
+}
+
+/// The requirements with one vertex set to `parallelism` (upper bound; the lower bound is
+/// lowered if needed), the others unchanged: what "set the parallelism of X" means.
+pub fn with_parallelism(
+    current: &JobResourceRequirements,
+    vertex: &VertexId,
+    parallelism: i64,
+) -> Result<JobResourceRequirements, ClientError> {
+    let mut next = current.clone();
+    let Some(VertexResources { parallelism: bounds }) = next.get_mut(vertex) else {
+        return Err(ClientError::InvalidInput(format!("vertex {vertex} has no resource requirements")));
+    };
+    bounds.upper_bound = parallelism;
+    bounds.lower_bound = bounds.lower_bound.min(parallelism).max(1);
+    Ok(next)
+}
+
+impl FlinkClient {
+    /// `GET /jobs/{id}/resource-requirements`: the parallelism bounds per vertex.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient, job: flink_console::client::JobId) -> Result<(), flink_console::client::ClientError> {
+    /// for (vertex, r) in flink.request_job_resource_requirements(&job).await? { println!("{vertex}: {}", r.parallelism.upper_bound); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn request_job_resource_requirements(&self, job: &JobId) -> Result<JobResourceRequirements, ClientError> {
+        self.send(request_job_resource_requirements(job)).await
+    }
+
+    /// `PUT /jobs/{id}/resource-requirements`: rescales a job on the adaptive scheduler. Checks
+    /// the map first against `job` (as the caller last read it with `request_job`): every vertex
+    /// present and 1 ≤ lower ≤ upper ≤ the vertex's max parallelism, so a bad map is an
+    /// `InvalidInput` error and nothing is sent.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient, job: flink_console::client::JobId) -> Result<(), flink_console::client::ClientError> {
+    /// let details = flink.request_job(&job).await?;
+    /// let mut requirements = flink.request_job_resource_requirements(&job).await?;
+    /// for r in requirements.values_mut() { r.parallelism.upper_bound = 2; }
+    /// flink.update_job_resource_requirements(&details, &requirements).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update_job_resource_requirements(&self, job: &JobDetails, requirements: &JobResourceRequirements) -> Result<(), ClientError> {
+        validate(requirements, job)?;
+        self.send(update_job_resource_requirements(&job.jid, requirements)).await.map(|Empty| ())
+    }
+}
