@@ -5,10 +5,11 @@
 use flink_console::app::pages::job::JobNotFound;
 use flink_console::app::pages::job::chart::{CheckpointChart, Sample, series};
 use flink_console::app::pages::job::graph::{JobGraph, layout};
+use flink_console::app::operation::{OpState, Operation, use_operation};
 use flink_console::app::pages::job::dialogs::{
-    CancelDialog, CheckpointDialog, CheckpointRequest, OpState, SavepointDialog, SavepointOutcome, SavepointRequest,
+    CancelDialog, CheckpointDialog, CheckpointRequest, SavepointDialog, SavepointOutcome, SavepointRequest,
 };
-use flink_console::client::{CheckpointStats, CheckpointType, ClientError, JobId, JobPlan, JobStatus, JobVertex, SavepointFormat};
+use flink_console::client::{Bytes, CheckpointStats, CheckpointType, ClientError, JobId, JobPlan, JobStatus, JobVertex, Millis, SavepointFormat};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
@@ -74,8 +75,8 @@ async fn chart_of_an_empty_history_says_so() {
 #[wasm_bindgen_test]
 async fn chart_skips_missing_values_without_breaking() {
     let mut failed: CheckpointStats = checkpoint(2, 0, 0);
-    failed.end_to_end_duration = None;
-    failed.checkpointed_size = None;
+    failed.end_to_end_duration = Millis::NONE;
+    failed.checkpointed_size = Bytes::NONE;
     let history = vec![checkpoint(3, 20, 100), failed, checkpoint(1, 10, 100)];
     let host = mount(move || view! { <CheckpointChart history /> });
     tick().await;
@@ -116,7 +117,8 @@ async fn graph_draws_vertices_and_edges_with_names_as_text() {
 
 /// Mounts a savepoint (or stop) dialog whose submissions are recorded and set it running.
 fn savepoint_dialog(stop: bool) -> (web_sys::HtmlElement, RwSignal<OpState<SavepointOutcome>>, RwSignal<Vec<SavepointRequest>>, RwSignal<bool>) {
-    let state = RwSignal::new(OpState::Idle);
+    let op: Operation<SavepointOutcome> = use_operation();
+    let state = op.state;
     let closed = RwSignal::new(false);
     let requests = RwSignal::new(Vec::new());
     let host = mount(move || {
@@ -126,7 +128,7 @@ fn savepoint_dialog(stop: bool) -> (web_sys::HtmlElement, RwSignal<OpState<Savep
         });
         let on_close = Callback::new(move |()| closed.set(true));
         let default_dir = Signal::derive(|| Some("file:///flink/savepoints".to_string()));
-        view! { <SavepointDialog job_name="Demo: <b>orders</b>" stop default_dir state on_submit on_close /> }
+        view! { <SavepointDialog job_name="Demo: <b>orders</b>" stop default_dir op on_submit on_close /> }
     });
     (host, state, requests, closed)
 }
@@ -232,14 +234,15 @@ async fn stop_dialog_asks_for_confirmation_and_reports_the_final_state() {
 
 #[wasm_bindgen_test]
 async fn checkpoint_dialog_sends_the_type_and_shows_the_checkpoint_id() {
-    let state = RwSignal::new(OpState::Idle);
+    let op = use_operation();
+    let state = op.state;
     let requests = RwSignal::new(Vec::<CheckpointRequest>::new());
     let host = mount(move || {
         let on_submit = Callback::new(move |r| {
             requests.update(|v| v.push(r));
             state.set(OpState::Running);
         });
-        view! { <CheckpointDialog job_name="clicks" state on_submit on_close=Callback::new(|()| {}) /> }
+        view! { <CheckpointDialog job_name="clicks" op on_submit on_close=Callback::new(|()| {}) /> }
     });
     tick().await;
     js(&host, "el.querySelectorAll('input[type=radio]')[1].click()");
@@ -256,14 +259,15 @@ async fn checkpoint_dialog_sends_the_type_and_shows_the_checkpoint_id() {
 
 #[wasm_bindgen_test]
 async fn cancel_dialog_names_the_job_and_confirms_once() {
-    let state = RwSignal::new(OpState::Idle);
+    let op = use_operation();
+    let state = op.state;
     let confirmed = RwSignal::new(0);
     let host = mount(move || {
         let on_confirm = Callback::new(move |()| {
             confirmed.update(|n| *n += 1);
             state.set(OpState::Running);
         });
-        view! { <CancelDialog job_name="Demo: click counts" state on_confirm on_close=Callback::new(|()| {}) /> }
+        view! { <CancelDialog job_name="Demo: click counts" op on_confirm on_close=Callback::new(|()| {}) /> }
     });
     tick().await;
     assert!(text(&host).contains("Cancel “Demo: click counts”?"));

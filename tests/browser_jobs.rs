@@ -1,13 +1,13 @@
-//! Component tests of the jobs table (and the polled wrapper around it), in headless Chromium,
+//! Component tests of the jobs table (and the loading view around it), in headless Chromium,
 //! with the console's real stylesheets so row heights and scrolling are what users get.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::BTreeMap;
 
-use flink_console::app::components::Polled;
+use flink_console::app::components::Loaded;
 use flink_console::app::pages::jobs::{JobTable, ROW_PX, StateFilter};
-use flink_console::app::poll::Poll;
-use flink_console::client::{ClientError, JobId, JobOverview, JobStatus};
+use flink_console::app::load::Loadable;
+use flink_console::client::{ClientError, JobId, JobOverview, JobStatus, Timestamp};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
@@ -29,10 +29,10 @@ fn job(n: u32, name: &str, state: &str, start: i64, duration: i64, tasks: u32) -
         jid: JobId::parse(&format!("{n:032x}")).unwrap(),
         name: name.into(),
         state: JobStatus::from(state),
-        start_time: Some(start),
-        end_time: None,
-        duration: Some(duration),
-        last_modification: None,
+        start_time: start.into(),
+        end_time: Timestamp::NONE,
+        duration: duration.into(),
+        last_modification: Timestamp::NONE,
         tasks: BTreeMap::from([("total".into(), tasks), ("running".into(), tasks)]),
     }
 }
@@ -202,7 +202,7 @@ async fn ten_thousand_jobs_render_only_the_rows_in_view() {
     // A refresh keeps the rendered rows (keyed by job id) and updates their cells in place.
     let first = t.rows().into_iter().next().unwrap();
     let refreshed: Vec<JobOverview> = many.into_iter().map(|mut j| {
-        j.duration = Some(61_000);
+        j.duration = 61_000.into();
         j
     }).collect();
     let started = js_sys::Date::now();
@@ -225,10 +225,10 @@ async fn ten_thousand_jobs_render_only_the_rows_in_view() {
 
 #[wasm_bindgen_test]
 async fn stale_data_stays_with_the_filter_typed_into_it() {
-    let poll = Poll::<Vec<JobOverview>> { data: RwSignal::new(None), error: RwSignal::new(None), refresh: RwSignal::new(0) };
+    let poll = Loadable::<Vec<JobOverview>>::new();
     let state = RwSignal::new(StateFilter::All);
     let host = mount(move || {
-        view! { <Router><Polled poll><JobTable jobs=poll.data state on_state=move |s| state.set(s) /></Polled></Router> }
+        view! { <Router><Loaded data=poll><JobTable jobs=poll.data state on_state=move |s| state.set(s) /></Loaded></Router> }
     });
     tick().await;
     assert!(host.text_content().unwrap_or_default().contains("Loading"));

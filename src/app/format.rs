@@ -1,8 +1,9 @@
 //! Formatting of Flink's numbers for people: times, durations, sizes.
+use crate::client::{Bytes, Millis, Timestamp};
 
 /// Epoch milliseconds as local `YYYY-MM-DD HH:MM:SS`; `–` when unset.
-pub fn time(ms: Option<i64>) -> String {
-    match ms {
+pub fn time(at: Timestamp) -> String {
+    match at.get() {
         Some(ms) if ms > 0 => {
             let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
             format!(
@@ -20,8 +21,8 @@ pub fn time(ms: Option<i64>) -> String {
 }
 
 /// Milliseconds as `1h 2m 3s`, `2m 3s`, `3s` or `450ms`; `–` when unset.
-pub fn duration(ms: Option<i64>) -> String {
-    let Some(ms) = ms.filter(|m| *m >= 0) else { return "–".into() };
+pub fn duration(ms: Millis) -> String {
+    let Some(ms) = ms.get() else { return "–".into() };
     if ms < 1_000 {
         return format!("{ms}ms");
     }
@@ -36,8 +37,8 @@ pub fn duration(ms: Option<i64>) -> String {
 }
 
 /// Bytes as `512 B`, `2.0 KB`, `3.4 MB`, …; `–` when unset.
-pub fn bytes(n: Option<i64>) -> String {
-    let Some(n) = n.filter(|n| *n >= 0) else { return "–".into() };
+pub fn bytes(n: Bytes) -> String {
+    let Some(n) = n.get() else { return "–".into() };
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut value = n as f64;
     let mut unit = 0;
@@ -45,7 +46,10 @@ pub fn bytes(n: Option<i64>) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    if unit == 0 { format!("{n} B") } else { format!("{value:.1} {}", UNITS[unit]) }
+    match UNITS.get(unit) {
+        Some(name) if unit > 0 => format!("{value:.1} {name}"),
+        _ => format!("{n} B"),
+    }
 }
 
 #[cfg(test)]
@@ -54,12 +58,12 @@ mod tests {
 
     #[test]
     fn durations_and_sizes_read_naturally() {
-        assert_eq!(duration(Some(450)), "450ms");
-        assert_eq!(duration(Some(65_000)), "1m 5s");
-        assert_eq!(duration(Some(3_723_000)), "1h 2m 3s");
-        assert_eq!(duration(None), "–");
-        assert_eq!(bytes(Some(512)), "512 B");
-        assert_eq!(bytes(Some(2_082)), "2.0 KB");
-        assert_eq!(bytes(Some(-1)), "–");
+        assert_eq!(duration(450.into()), "450ms");
+        assert_eq!(duration(65_000.into()), "1m 5s");
+        assert_eq!(duration(3_723_000.into()), "1h 2m 3s");
+        assert_eq!(duration(Millis::NONE), "–");
+        assert_eq!(bytes(512.into()), "512 B");
+        assert_eq!(bytes(2_082.into()), "2.0 KB");
+        assert_eq!(bytes((-1).into()), "–");
     }
 }

@@ -9,45 +9,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::context::{Health, RefreshControl};
+use super::load::Loadable;
 use crate::client::ClientError;
-
-/// What a page reads from a poll: the last good value, the last error (cleared on success),
-/// and whether the value on screen is older than the last attempt.
-pub struct Poll<T: 'static> {
-    pub data: RwSignal<Option<T>>,
-    pub error: RwSignal<Option<ClientError>>,
-    /// Set to ask for a fetch now (after an action), instead of at the next tick.
-    pub refresh: RwSignal<u32>,
-}
-
-impl<T: 'static> Clone for Poll<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<T: 'static> Copy for Poll<T> {}
-
-impl<T: Send + Sync + 'static> Poll<T> {
-    pub fn stale(&self) -> bool {
-        self.error.with(Option::is_some) && self.data.with(Option::is_some)
-    }
-    pub fn refresh_now(&self) {
-        self.refresh.update(|n| *n = n.wrapping_add(1));
-    }
-}
 
 const STEP_MS: u32 = 250;
 const MAX_BACKOFF_MS: u32 = 60_000;
 
 /// Polls `fetch` every refresh interval (Flink's `/config`, 3 s by default) while the calling
 /// component lives.
-pub fn use_poll<T, F, Fut>(fetch: F) -> Poll<T>
+pub fn use_poll<T, F, Fut>(fetch: F) -> Loadable<T>
 where
     T: Send + Sync + 'static,
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<T, ClientError>> + 'static,
 {
-    let poll = Poll { data: RwSignal::new(None), error: RwSignal::new(None), refresh: RwSignal::new(0) };
+    let poll = Loadable::new();
     let control = use_context::<RefreshControl>();
     let health = use_context::<Health>();
     let alive = Arc::new(AtomicBool::new(true));
@@ -63,23 +39,8 @@ where
             if !alive.load(Ordering::Relaxed) {
                 break;
             }
-            match result {
-                Ok(value) => {
-                    failures = 0;
-                    poll.data.try_set(Some(value));
-                    poll.error.try_set(None);
-                    if let Some(h) = health {
-                        h.report_ok();
-                    }
-                }
-                Err(e) => {
-                    failures = failures.saturating_add(1);
-                    if let Some(h) = health {
-                        h.report_error(&e);
-                    }
-                    poll.error.try_set(Some(e));
-                }
-            }
+            failures = if result.is_ok() { 0 } else { failures.saturating_add(1) };
+            poll.settle(result, health);
             let interval = control.map(|c| c.interval_ms()).unwrap_or(3_000);
             let wait = interval.saturating_mul(1 << failures.min(5)).min(MAX_BACKOFF_MS.max(interval));
             wait_until_due(&alive, wait, poll.refresh, seen_refresh, control).await;

@@ -13,7 +13,7 @@ pub fn StaleBanner() -> impl IntoView {
     let url = cluster.api_url();
     move || {
         health.error.get().map(|error| {
-            let since = format::time(health.since.get().map(|t| t as i64));
+            let since = format::time(health.since.get().map(|t| t as i64).into());
             view! {
                 <div class="banner stale-banner" role="alert">
                     <strong>{format!("Cannot reach Flink at {url}.")}</strong>

@@ -1,10 +1,16 @@
 //! Small components shared by the pages.
 mod banner;
-mod polled;
+mod dialog;
+mod loaded;
 mod status;
+mod table;
 mod toolbar;
+mod window;
 
 pub use banner::{ErrorNote, StaleBanner};
-pub use polled::Polled;
+pub use dialog::{CloseButton, DialogButtons, Modal, Progress, unique_id};
+pub use loaded::Loaded;
 pub use status::StatusBadge;
+pub use table::{cell, table_head};
 pub use toolbar::{RefreshToggle, ThemeToggle};
+pub use window::{Window, use_window};

@@ -2,10 +2,10 @@
 use leptos::prelude::*;
 
 use crate::app::Cluster;
-use crate::app::components::Polled;
+use crate::app::components::Loaded;
 use crate::app::format;
 use crate::app::poll::use_poll;
-use crate::client::{ConfigEntry, LogFile, LogList};
+use crate::client::{ConfigEntry, FlinkClient, LogFile, LogList, request};
 
 #[component]
 pub fn JobManagerPage() -> impl IntoView {
@@ -14,31 +14,30 @@ pub fn JobManagerPage() -> impl IntoView {
         let client = client.clone();
         move || {
             let client = client.clone();
-            async move { client.jobmanager_config(None).await }
+            async move { client.jobmanager_config().await }
         }
     });
     let logs = use_poll({
         let client = client.clone();
         move || {
             let client = client.clone();
-            async move { client.jobmanager_logs(None).await }
+            async move { client.jobmanager_logs().await }
         }
     });
-    // Log files are plain text served by Flink itself, reached through the same /api proxy.
-    let log_base = format!("{}/jobmanager/logs/", client.base_url());
+    let client = StoredValue::new(client);
     view! {
         <h1>"Job Manager"</h1>
         <section>
             <h2>"Configuration"</h2>
-            <Polled poll=config>
-                <ConfigTable entries=config.data />
-            </Polled>
+            <Loaded data=config>
+                <ClusterConfigTable entries=config.data />
+            </Loaded>
         </section>
         <section>
             <h2>"Logs"</h2>
-            <Polled poll=logs>
-                <LogTable logs=logs.data base=log_base.clone() />
-            </Polled>
+            <Loaded data=logs>
+                <LogTable logs=logs.data client />
+            </Loaded>
         </section>
     }
 }
@@ -46,7 +45,7 @@ pub fn JobManagerPage() -> impl IntoView {
 /// Configuration entries sorted by key, with a box that filters keys and values (ASCII case
 /// folded, as on the jobs page).
 #[component]
-pub fn ConfigTable(#[prop(into)] entries: Signal<Option<Vec<ConfigEntry>>>) -> impl IntoView {
+pub fn ClusterConfigTable(#[prop(into)] entries: Signal<Option<Vec<ConfigEntry>>>) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let shown = Memo::new(move |_| {
         let needle = text.read().trim().to_ascii_lowercase();
@@ -88,7 +87,7 @@ pub fn ConfigTable(#[prop(into)] entries: Signal<Option<Vec<ConfigEntry>>>) -> i
 }
 
 #[component]
-fn LogTable(#[prop(into)] logs: Signal<Option<LogList>>, base: String) -> impl IntoView {
+fn LogTable(#[prop(into)] logs: Signal<Option<LogList>>, client: StoredValue<FlinkClient>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let mut rows = logs.with(|l| l.as_ref().map(|l| l.logs.clone()).unwrap_or_default());
         rows.sort_by(|a, b| a.name.cmp(&b.name));
@@ -104,21 +103,24 @@ fn LogTable(#[prop(into)] logs: Signal<Option<LogList>>, base: String) -> impl I
                 </tr>
             </thead>
             <tbody>
-                {move || rows.get().into_iter().map(|log| view! { <LogRow log base=base.clone() /> }).collect_view()}
+                {move || rows.get().into_iter().map(|log| {
+                    // Plain text served by Flink itself, reached through the same proxy.
+                    let link = client.with_value(|c| c.url(&request::jobmanager_log_file(&log.name)));
+                    view! { <LogRow log link /> }
+                }).collect_view()}
             </tbody>
         </table>
     }
 }
 
 #[component]
-fn LogRow(log: LogFile, base: String) -> impl IntoView {
-    let link = format!("{base}{}", String::from(js_sys::encode_uri_component(&log.name)));
+fn LogRow(log: LogFile, link: String) -> impl IntoView {
     view! {
         <tr>
             // rel=external: a file, not a console route for the router to take.
             <td><a href=link rel="external" target="_blank">{log.name}</a></td>
-            <td class="num">{format::bytes(Some(log.size))}</td>
-            <td>{format::time(Some(log.mtime))}</td>
+            <td class="num">{format::bytes((log.size).into())}</td>
+            <td>{format::time((log.mtime).into())}</td>
         </tr>
     }
 }

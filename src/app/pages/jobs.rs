@@ -9,23 +9,22 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::app::{Cluster, href};
-use crate::app::components::{Polled, StatusBadge};
+use crate::app::components::{Loaded, StatusBadge, use_window};
 use crate::app::format;
+use crate::app::list::{self, Sort};
 use crate::app::poll::use_poll;
+use crate::app::{Cluster, href};
 use crate::client::{JobOverview, JobStatus};
 
 /// Height of a job row in pixels; `style/lists.css` gives rows exactly this height.
 pub const ROW_PX: i32 = 36;
-/// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
-const OVERSCAN: usize = 10;
 
 #[component]
 pub fn JobsPage() -> impl IntoView {
     let client = expect_context::<Cluster>().client;
     let poll = use_poll(move || {
         let client = client.clone();
-        async move { client.request_multiple_job_details(None).await.map(|d| d.jobs) }
+        async move { client.request_multiple_job_details().await.map(|d| d.jobs) }
     });
     // The state filter lives in the URL, so the overview can link to it and a reload keeps it.
     let query = use_query_map();
@@ -36,9 +35,9 @@ pub fn JobsPage() -> impl IntoView {
     });
     view! {
         <h1>"Jobs"</h1>
-        <Polled poll>
+        <Loaded data=poll>
             <JobTable jobs=poll.data state on_state />
-        </Polled>
+        </Loaded>
     }
 }
 
@@ -126,65 +125,29 @@ impl Column {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sort {
-    pub column: Column,
-    pub ascending: bool,
-}
-
-impl Default for Sort {
+impl Default for Sort<Column> {
     /// Newest first, as Flink lists jobs.
     fn default() -> Self {
         Self { column: Column::StartTime, ascending: false }
     }
 }
 
-impl Sort {
-    /// A click on a header: the same column flips the order, another starts ascending.
-    pub fn toggle(self, column: Column) -> Self {
-        if self.column == column {
-            Self { column, ascending: !self.ascending }
-        } else {
-            Self { column, ascending: true }
-        }
-    }
-
-    fn aria(self, column: Column) -> &'static str {
-        match (self.column == column, self.ascending) {
-            (false, _) => "none",
-            (true, true) => "ascending",
-            (true, false) => "descending",
-        }
-    }
-}
-
 /// Positions in `jobs` of the jobs whose name or id contains `text` (ignoring ASCII case) and
 /// whose state passes `state`, in `sort` order; ties keep a stable order by job id.
-///
-/// ASCII case only: Rust's Unicode case tables would add ~9 KB gzip to the wasm, and job names
-/// are mostly ASCII.
-pub fn filter_and_sort(jobs: &[JobOverview], text: &str, state: StateFilter, sort: Sort) -> Vec<usize> {
-    let needle = text.trim().to_ascii_lowercase();
-    let mut rows: Vec<(usize, &JobOverview)> = jobs
-        .iter()
-        .enumerate()
-        .filter(|(_, j)| state.matches(&j.state))
-        .filter(|(_, j)| needle.is_empty() || j.jid.as_str().contains(&needle) || j.name.to_ascii_lowercase().contains(&needle))
-        .collect();
-    rows.sort_by(|(_, a), (_, b)| compare(a, b, sort));
-    rows.into_iter().map(|(i, _)| i).collect()
+pub fn filter_and_sort(jobs: &[JobOverview], text: &str, state: StateFilter, sort: Sort<Column>) -> Vec<usize> {
+    let needle = list::needle(text);
+    let keep = |j: &JobOverview| state.matches(&j.state) && (j.jid.as_str().contains(&needle) || list::matches_text(&j.name, &needle));
+    list::filter_and_sort(jobs, keep, |a, b| compare(a, b, sort.column), sort.ascending, |a, b| a.jid.cmp(&b.jid))
 }
 
-fn compare(a: &JobOverview, b: &JobOverview, sort: Sort) -> Ordering {
-    let order = match sort.column {
-        Column::Name => a.name.bytes().map(|b| b.to_ascii_lowercase()).cmp(b.name.bytes().map(|b| b.to_ascii_lowercase())),
+fn compare(a: &JobOverview, b: &JobOverview, column: Column) -> Ordering {
+    match column {
+        Column::Name => list::cmp_text(&a.name, &b.name),
         Column::Status => a.state.as_str().cmp(b.state.as_str()),
         Column::StartTime => a.start_time.cmp(&b.start_time),
         Column::Duration => a.duration.cmp(&b.duration),
         Column::Tasks => total_tasks(&a.tasks).cmp(&total_tasks(&b.tasks)),
-    };
-    let order = if sort.ascending { order } else { order.reverse() };
-    order.then_with(|| a.jid.cmp(&b.jid))
+    }
 }
 
 fn total_tasks(tasks: &BTreeMap<String, u32>) -> u32 {
@@ -206,33 +169,14 @@ pub fn JobTable(
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::default());
-    let scroll_top = RwSignal::new(0);
-    let viewport = RwSignal::new(viewport_height());
-    let resize = window_event_listener(leptos::ev::resize, move |_| viewport.set(viewport_height()));
-    on_cleanup(move || resize.remove());
-    let scroller = NodeRef::<leptos::html::Div>::new();
-    let to_top = move || {
-        if let Some(el) = scroller.get_untracked() {
-            el.set_scroll_top(0);
-        }
-        scroll_top.set(0);
-    };
-
     let total = Memo::new(move |_| jobs.with(|j| j.as_ref().map_or(0, Vec::len)));
     let order = Memo::new(move |_| {
         jobs.with(|j| filter_and_sort(j.as_deref().unwrap_or_default(), &text.read(), state.get(), sort.get()))
     });
-    // The rows to render: those in the scrolled-to part of the container, plus some overscan.
-    // Changes only when scrolling crosses a row, not on every scroll event.
-    let range = Memo::new(move |_| {
-        let len = order.with(Vec::len);
-        let first = usize::try_from(scroll_top.get() / ROW_PX).unwrap_or(0);
-        let shown = usize::try_from(viewport.get() / ROW_PX).unwrap_or(0) + 1;
-        let start = first.saturating_sub(OVERSCAN).min(len);
-        (start, (first + shown + OVERSCAN).min(len))
-    });
+    let view_window = use_window(Signal::derive(move || order.with(Vec::len)), ROW_PX);
+    let to_top = move || view_window.to_top();
     let window = Memo::new(move |_| {
-        let (start, end) = range.get();
+        let (start, end) = view_window.range.get();
         order.with(|order| {
             jobs.with(|jobs| {
                 let jobs = jobs.as_deref().unwrap_or_default();
@@ -241,9 +185,8 @@ pub fn JobTable(
             })
         })
     });
-    let spacer = move |rows: usize| format!("height: {}px", i64::try_from(rows).unwrap_or(0) * i64::from(ROW_PX));
-    let above = move || spacer(range.get().0);
-    let below = move || spacer(order.with(Vec::len).saturating_sub(range.get().1));
+    let above = move || view_window.above();
+    let below = move || view_window.below();
 
     view! {
         <div class="list-tools">
@@ -272,12 +215,8 @@ pub fn JobTable(
             </label>
             <span class="muted shown">{move || format!("{} of {} jobs", order.with(Vec::len), total.get())}</span>
         </div>
-        <div class="table-scroll" node_ref=scroller tabindex="0" role="region" aria-label="Jobs"
-            on:scroll=move |_| {
-                if let Some(el) = scroller.get_untracked() {
-                    scroll_top.set(el.scroll_top());
-                }
-            }
+        <div class="table-scroll" node_ref=view_window.scroller tabindex="0" role="region" aria-label="Jobs"
+            on:scroll=move |_| view_window.on_scroll()
         >
             <table class="jobs-table">
                 <thead>
@@ -291,13 +230,7 @@ pub fn JobTable(
                                         to_top();
                                     }>
                                         {column.label()}
-                                        <span class="arrow" aria-hidden="true">
-                                            {move || match sort.get().aria(column) {
-                                                "ascending" => "▲",
-                                                "descending" => "▼",
-                                                _ => "",
-                                            }}
-                                        </span>
+                                        <span class="arrow" aria-hidden="true">{move || sort.get().arrow(column)}</span>
                                     </button>
                                 </th>
                             })
@@ -364,14 +297,11 @@ fn TaskCounts(tasks: BTreeMap<String, u32>) -> impl IntoView {
     }
 }
 
-fn viewport_height() -> i32 {
-    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
-    height.map_or(900, |h| h as i32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::client::Timestamp;
 
     fn job(n: u32, name: &str, state: &str, start: i64, duration: i64, tasks: u32) -> JobOverview {
         let jid = crate::client::JobId::parse(&format!("{n:032x}")).expect("test id");
@@ -379,10 +309,10 @@ mod tests {
             jid,
             name: name.into(),
             state: JobStatus::from(state),
-            start_time: Some(start),
-            end_time: None,
-            duration: Some(duration),
-            last_modification: None,
+            start_time: start.into(),
+            end_time: Timestamp::NONE,
+            duration: duration.into(),
+            last_modification: Timestamp::NONE,
             tasks: BTreeMap::from([("total".into(), tasks)]),
         }
     }

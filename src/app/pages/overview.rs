@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::components::Polled;
+use crate::app::components::Loaded;
 use crate::app::poll::use_poll;
 use crate::app::{Cluster, href};
 use crate::client::ClusterOverview;
@@ -12,13 +12,13 @@ pub fn OverviewPage() -> impl IntoView {
     let client = expect_context::<Cluster>().client;
     let poll = use_poll(move || {
         let client = client.clone();
-        async move { client.request_cluster_overview(None).await }
+        async move { client.request_cluster_overview().await }
     });
     view! {
         <h1>"Overview"</h1>
-        <Polled poll>
+        <Loaded data=poll>
             <OverviewCards overview=poll.data />
-        </Polled>
+        </Loaded>
     }
 }
 

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use crate::app::Cluster;
-use crate::app::components::Polled;
+use crate::app::components::Loaded;
 use crate::app::format;
 use crate::app::poll::use_poll;
 use crate::client::{TaskManagerInfo, TaskManagers};
@@ -12,13 +12,13 @@ pub fn TaskManagersPage() -> impl IntoView {
     let client = expect_context::<Cluster>().client;
     let poll = use_poll(move || {
         let client = client.clone();
-        async move { client.request_task_manager_metric_query_service_addresses(None).await }
+        async move { client.request_task_manager_metric_query_service_addresses().await }
     });
     view! {
         <h1>"Task Managers"</h1>
-        <Polled poll>
+        <Loaded data=poll>
             <TaskManagerTable taskmanagers=poll.data />
-        </Polled>
+        </Loaded>
     }
 }
 
@@ -52,7 +52,7 @@ pub fn TaskManagerTable(#[prop(into)] taskmanagers: Signal<Option<TaskManagers>>
 fn TaskManagerRow(tm: TaskManagerInfo) -> impl IntoView {
     let hardware = tm.hardware.as_ref();
     let cores = hardware.map_or_else(|| "–".to_string(), |h| h.cpu_cores.to_string());
-    let memory = format::bytes(hardware.map(|h| h.physical_memory));
+    let memory = format::bytes(hardware.map(|h| h.physical_memory).into());
     view! {
         <tr>
             <td>
@@ -64,7 +64,7 @@ fn TaskManagerRow(tm: TaskManagerInfo) -> impl IntoView {
             <td class="num">{cores}</td>
             <td class="num">{memory}</td>
             // Despite its name, Flink sends the heartbeat's time here, not an age.
-            <td>{format::time(Some(tm.time_since_last_heartbeat))}</td>
+            <td>{format::time((tm.time_since_last_heartbeat).into())}</td>
         </tr>
     }
 }

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::JobContext;
-use super::dialogs::{CancelDialog, CheckpointDialog, CheckpointRequest, OpState, SavepointDialog, SavepointOutcome, SavepointRequest};
+use super::dialogs::{CancelDialog, CheckpointDialog, CheckpointRequest, SavepointDialog, SavepointOutcome, SavepointRequest};
 use crate::app::Cluster;
+use crate::app::operation::use_operation;
 use crate::client::request::{CheckpointOptions, SavepointOptions, StopOptions};
 use crate::client::{ClientError, FlinkClient, JobId, JobStatus, WaitOptions};
 
@@ -84,7 +85,7 @@ pub fn JobActions() -> impl IntoView {
             dir_requested.set_value(true);
             let client = client.get_value();
             spawn_local(async move {
-                if let Ok(entries) = client.jobmanager_config(None).await {
+                if let Ok(entries) = client.jobmanager_config().await {
                     default_dir.try_set(entries.into_iter().find(|e| e.key == SAVEPOINT_DIR_KEY).map(|e| e.value));
                 }
             });
@@ -98,39 +99,36 @@ pub fn JobActions() -> impl IntoView {
     let dialog = move |which: Open| match which {
         Open::Savepoint | Open::Stop => {
             let stop = which == Open::Stop;
-            let state = RwSignal::new(OpState::Idle);
+            let op = use_operation();
             let on_submit = Callback::new(move |request: SavepointRequest| {
-                state.set(OpState::Running);
                 let (client, id) = (client.get_value(), id.get_value());
-                spawn_local(async move {
-                    state.try_set(finish(take_savepoint(&client, &id, request, stop).await));
+                op.run(async move {
+                    let outcome = take_savepoint(&client, &id, request, stop).await;
                     done();
+                    outcome
                 });
             });
-            view! { <SavepointDialog job_name=name() stop default_dir state on_submit on_close=close /> }.into_any()
+            view! { <SavepointDialog job_name=name() stop default_dir op on_submit on_close=close /> }.into_any()
         }
         Open::Checkpoint => {
-            let state = RwSignal::new(OpState::Idle);
+            let op = use_operation();
             let on_submit = Callback::new(move |request: CheckpointRequest| {
-                state.set(OpState::Running);
                 let (client, id) = (client.get_value(), id.get_value());
-                spawn_local(async move {
-                    state.try_set(finish(take_checkpoint(&client, &id, request).await));
-                });
+                op.run(async move { take_checkpoint(&client, &id, request).await });
             });
-            view! { <CheckpointDialog job_name=name() state on_submit on_close=close /> }.into_any()
+            view! { <CheckpointDialog job_name=name() op on_submit on_close=close /> }.into_any()
         }
         Open::Cancel => {
-            let state = RwSignal::new(OpState::Idle);
+            let op = use_operation();
             let on_confirm = Callback::new(move |()| {
-                state.set(OpState::Running);
                 let (client, id) = (client.get_value(), id.get_value());
-                spawn_local(async move {
-                    state.try_set(finish(cancel(&client, &id).await));
+                op.run(async move {
+                    let outcome = cancel(&client, &id).await;
                     done();
+                    outcome
                 });
             });
-            view! { <CancelDialog job_name=name() state on_confirm on_close=close /> }.into_any()
+            view! { <CancelDialog job_name=name() op on_confirm on_close=close /> }.into_any()
         }
     };
 
@@ -155,23 +153,16 @@ pub fn JobActions() -> impl IntoView {
     }
 }
 
-fn finish<T>(result: Result<T, ClientError>) -> OpState<T> {
-    match result {
-        Ok(value) => OpState::Done(value),
-        Err(e) => OpState::Failed(e),
-    }
-}
-
 async fn take_savepoint(client: &FlinkClient, job: &JobId, request: SavepointRequest, stop: bool) -> Result<SavepointOutcome, ClientError> {
-    let target_directory = Some(request.target_directory).filter(|d| !d.is_empty());
+    let target_directory = Some(request.target_directory);
     let format_type = Some(request.format);
     let trigger_id = Some(request.trigger_id);
     let trigger = if stop {
         let options = StopOptions { target_directory, format_type, drain: request.drain, trigger_id };
-        client.stop_with_savepoint(job, &options, None).await?
+        client.stop_with_savepoint(job, &options).await?
     } else {
         let options = SavepointOptions { target_directory, format_type, cancel_job: false, trigger_id };
-        client.trigger_savepoint(job, &options, None).await?
+        client.trigger_savepoint(job, &options).await?
     };
     let location = client.wait_for_savepoint(job, &trigger, OPERATION_WAIT).await?;
     let final_state = if stop { wait_until_ended(client, job).await } else { None };
@@ -180,12 +171,12 @@ async fn take_savepoint(client: &FlinkClient, job: &JobId, request: SavepointReq
 
 async fn take_checkpoint(client: &FlinkClient, job: &JobId, request: CheckpointRequest) -> Result<u64, ClientError> {
     let options = CheckpointOptions { checkpoint_type: Some(request.checkpoint_type), trigger_id: Some(request.trigger_id) };
-    let trigger = client.trigger_checkpoint(job, &options, None).await?;
+    let trigger = client.trigger_checkpoint(job, &options).await?;
     client.wait_for_checkpoint(job, &trigger, OPERATION_WAIT).await
 }
 
 async fn cancel(client: &FlinkClient, job: &JobId) -> Result<JobStatus, ClientError> {
-    client.cancel_job(job, None).await?;
+    client.cancel_job(job).await?;
     Ok(wait_until_ended(client, job).await.unwrap_or(JobStatus::Cancelling))
 }
 
@@ -193,7 +184,7 @@ async fn cancel(client: &FlinkClient, job: &JobId) -> Result<JobStatus, ClientEr
 async fn wait_until_ended(client: &FlinkClient, job: &JobId) -> Option<JobStatus> {
     let mut last = None;
     for _ in 0..60 {
-        if let Ok(s) = client.request_job_status(job, None).await {
+        if let Ok(s) = client.request_job_status(job).await {
             if s.status.is_terminal() {
                 return Some(s.status);
             }

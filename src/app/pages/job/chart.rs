@@ -32,12 +32,12 @@ pub struct Series {
 
 /// End-to-end durations (ms), oldest checkpoint first.
 pub fn duration_samples(history: &[CheckpointStats]) -> Vec<Sample> {
-    samples(history, |c| c.end_to_end_duration)
+    samples(history, |c| c.end_to_end_duration.get())
 }
 
 /// Checkpointed sizes (bytes), oldest checkpoint first.
 pub fn size_samples(history: &[CheckpointStats]) -> Vec<Sample> {
-    samples(history, |c| c.checkpointed_size)
+    samples(history, |c| c.checkpointed_size.get())
 }
 
 fn samples(history: &[CheckpointStats], value: impl Fn(&CheckpointStats) -> Option<i64>) -> Vec<Sample> {
@@ -76,8 +76,8 @@ pub fn CheckpointChart(history: Vec<CheckpointStats>) -> impl IntoView {
     let sizes = series(&size_samples(&history), WIDTH, HEIGHT);
     view! {
         <div class="checkpoint-charts">
-            <LineChart title="End-to-end duration" series=durations unit=|v| format::duration(Some(v as i64)) />
-            <LineChart title="Checkpointed data size" series=sizes unit=|v| format::bytes(Some(v as i64)) />
+            <LineChart title="End-to-end duration" series=durations unit=|v| format::duration((v as i64).into()) />
+            <LineChart title="Checkpointed data size" series=sizes unit=|v| format::bytes((v as i64).into()) />
         </div>
     }
     .into_any()

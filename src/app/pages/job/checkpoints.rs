@@ -2,10 +2,11 @@
 //! history, the history with per-vertex details on demand, and the checkpoint configuration.
 use leptos::prelude::*;
 
-use super::{JobContext, cell, load_once, table_head};
+use super::JobContext;
 use super::chart::CheckpointChart;
 use crate::app::Cluster;
-use crate::app::components::{ErrorNote, StatusBadge};
+use crate::app::components::{Loaded, StatusBadge, cell, table_head};
+use crate::app::load::load_once;
 use crate::app::format;
 use crate::app::poll::use_poll;
 use crate::client::{CheckpointConfig, CheckpointCounts, CheckpointStats, JobId, LatestCheckpoints, RestoredCheckpoint};
@@ -18,12 +19,10 @@ pub fn CheckpointsTab() -> impl IntoView {
         let (client, id) = (client.clone(), id.clone());
         use_poll(move || {
             let (client, id) = (client.clone(), id.clone());
-            async move { client.request_checkpoint_stats(&id, None).await }
+            async move { client.request_checkpoint_stats(&id).await }
         })
     };
     // Each part is a memo, so a poll that brings nothing new redraws nothing.
-    let loaded = Memo::new(move |_| stats.data.with(Option::is_some));
-    let first_error = Memo::new(move |_| if loaded.get() { None } else { stats.error.get() });
     let counts = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.counts.clone()).unwrap_or_default()));
     let latest = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.latest.clone()).unwrap_or_default()));
     let history = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
@@ -31,11 +30,7 @@ pub fn CheckpointsTab() -> impl IntoView {
     let job = StoredValue::new(id);
 
     view! {
-        {move || match (loaded.get(), first_error.get()) {
-            (false, Some(error)) => view! { <ErrorNote error /> }.into_any(),
-            (false, None) => view! { <p class="loading">"Loading checkpoints…"</p> }.into_any(),
-            (true, _) => view! {
-                <div class:stale=move || stats.stale()>
+        <Loaded data=stats loading="Loading checkpoints…">
                     <section class="panel">
                         <h2>"Counts"</h2>
                         {move || view! { <Counts counts=counts.get() /> }}
@@ -53,10 +48,7 @@ pub fn CheckpointsTab() -> impl IntoView {
                         <History history selected />
                         {move || selected.get().map(|checkpoint| view! { <CheckpointDetails job=job.get_value() checkpoint /> })}
                     </section>
-                </div>
-            }
-            .into_any(),
-        }}
+        </Loaded>
         <section class="panel">
             <h2>"Configuration"</h2>
             <Configuration job=job.get_value() />
@@ -229,16 +221,13 @@ const DETAIL_COLUMNS: &[(&str, bool)] = &[
 fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
     let JobContext { job: details, .. } = expect_context::<JobContext>();
     let client = expect_context::<Cluster>().client;
-    let stats = load_once(async move { client.request_checkpoint_details(&job, checkpoint, None).await });
+    let stats = load_once(async move { client.request_checkpoint_details(&job, checkpoint).await });
     let vertex_name = move |id: &crate::client::VertexId| {
         details.data.with_untracked(|d| {
             d.as_ref().and_then(|d| d.vertices.iter().find(|v| &v.id == id)).map(|v| v.name.clone()).unwrap_or_else(|| id.to_string())
         })
     };
-    let body = move || match stats.get() {
-        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-        Some(Ok(c)) => view! {
+    let body = move || stats.data.get().map(|c| view! {
             <dl class="facts">
                 <div><dt>"Path"</dt><dd class="path">{c.external_path.clone().unwrap_or_else(|| "–".into())}</dd></div>
                 <div><dt>"Type"</dt><dd>{kind(&c)}</dd></div>
@@ -266,13 +255,11 @@ fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        }
-        .into_any(),
-    };
+    });
     view! {
         <div class="checkpoint-details" role="region" aria-label=format!("Checkpoint {checkpoint}")>
             <h3>{format!("Checkpoint {checkpoint}")}</h3>
-            {body}
+            <Loaded data=stats>{body}</Loaded>
         </div>
     }
 }
@@ -280,16 +267,16 @@ fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
 #[component]
 fn Configuration(job: JobId) -> impl IntoView {
     let client = expect_context::<Cluster>().client;
-    let config = load_once(async move { client.request_checkpoint_config(&job, None).await });
-    move || match config.get() {
-        None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-        Some(Ok(c)) => view! { <ConfigTable config=c /> }.into_any(),
+    let config = load_once(async move { client.request_checkpoint_config(&job).await });
+    view! {
+        <Loaded data=config>
+            {move || config.data.get().map(|c| view! { <CheckpointConfigTable config=c /> })}
+        </Loaded>
     }
 }
 
 #[component]
-fn ConfigTable(config: CheckpointConfig) -> impl IntoView {
+fn CheckpointConfigTable(config: CheckpointConfig) -> impl IntoView {
     let yes_no = |b: bool| if b { "enabled" } else { "disabled" }.to_string();
     let externalization = match &config.externalization {
         Some(e) if e.enabled => {
@@ -299,9 +286,9 @@ fn ConfigTable(config: CheckpointConfig) -> impl IntoView {
     };
     let rows = [
         ("Mode", config.mode.replace('_', " ")),
-        ("Interval", format::duration(Some(config.interval))),
-        ("Timeout", format::duration(Some(config.timeout))),
-        ("Minimum pause between checkpoints", format::duration(Some(config.min_pause))),
+        ("Interval", format::duration((config.interval).into())),
+        ("Timeout", format::duration((config.timeout).into())),
+        ("Minimum pause between checkpoints", format::duration((config.min_pause).into())),
         ("Maximum concurrent checkpoints", config.max_concurrent.to_string()),
         ("Tolerable failed checkpoints", config.tolerable_failed_checkpoints.to_string()),
         ("Unaligned checkpoints", yes_no(config.unaligned_checkpoints)),

@@ -1,9 +1,10 @@
 //! Configuration tab: the job's execution configuration and user settings as keys and values.
 use leptos::prelude::*;
 
-use super::{JobContext, load_once};
+use super::JobContext;
 use crate::app::Cluster;
-use crate::app::components::ErrorNote;
+use crate::app::components::Loaded;
+use crate::app::load::load_once;
 use crate::client::JobConfig;
 
 #[component]
@@ -11,11 +12,11 @@ pub fn ConfigurationTab() -> impl IntoView {
     let JobContext { id, .. } = expect_context::<JobContext>();
     let client = expect_context::<Cluster>().client;
     // Fixed at submission: one request, not a poll.
-    let config = load_once(async move { client.request_job_config(&id, None).await });
-    move || match config.get() {
-        None => view! { <p class="loading">"Loading the configuration…"</p> }.into_any(),
-        Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-        Some(Ok(c)) => view! { <ConfigTable entries=entries(c) /> }.into_any(),
+    let config = load_once(async move { client.request_job_config(&id).await });
+    view! {
+        <Loaded data=config loading="Loading the configuration…">
+            {move || config.data.get().map(|c| view! { <JobConfigTable entries=entries(c) /> })}
+        </Loaded>
     }
 }
 
@@ -32,7 +33,7 @@ pub fn entries(config: JobConfig) -> Vec<(String, String)> {
 }
 
 #[component]
-fn ConfigTable(entries: Vec<(String, String)>) -> impl IntoView {
+fn JobConfigTable(entries: Vec<(String, String)>) -> impl IntoView {
     if entries.is_empty() {
         return view! { <p class="empty">"Flink reports no configuration for this job."</p> }.into_any();
     }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::JobContext;
 use crate::app::Cluster;
-use crate::app::components::ErrorNote;
+use crate::app::components::Loaded;
 use crate::app::format;
 use crate::app::poll::use_poll;
 use crate::client::{ExceptionInfo, JobExceptions};
@@ -17,11 +17,10 @@ pub fn ExceptionsTab() -> impl IntoView {
         async move { client.request_job_exceptions(&id, None).await }
     });
     let exceptions = Memo::new(move |_| poll.data.get());
-    let first_error = Memo::new(move |_| if exceptions.with(Option::is_some) { None } else { poll.error.get() });
-    move || match (exceptions.get(), first_error.get()) {
-        (Some(e), _) => view! { <div class:stale=move || poll.stale()><Exceptions exceptions=e /></div> }.into_any(),
-        (None, Some(error)) => view! { <ErrorNote error /> }.into_any(),
-        (None, None) => view! { <p class="loading">"Loading exceptions…"</p> }.into_any(),
+    view! {
+        <Loaded data=poll loading="Loading exceptions…">
+            {move || exceptions.get().map(|e| view! { <Exceptions exceptions=e /> })}
+        </Loaded>
     }
 }
 
@@ -66,7 +65,7 @@ fn ExceptionHeader(exception: ExceptionInfo) -> impl IntoView {
         <p class="exception-header">
             <strong>{exception.exception_name}</strong>
             " · "
-            <span>{format::time(Some(exception.timestamp))}</span>
+            <span>{format::time((exception.timestamp).into())}</span>
             {task.map(|t| view! { " · " <span>{t}</span> })}
         </p>
     }

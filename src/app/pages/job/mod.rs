@@ -1,10 +1,7 @@
 //! The job page, `/jobs/{id}` and `/jobs/{id}/{tab}`: header with the job's facts and actions,
 //! then one tab. The tab is in the URL, so deep links and reloads land on it; only the visible
 //! tab polls.
-use std::future::Future;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -12,55 +9,20 @@ mod actions;
 pub mod chart;
 mod checkpoints;
 mod configuration;
+mod context;
 pub mod dialogs;
 mod exceptions;
 pub mod graph;
 mod overview;
 pub mod rescale;
 
-use crate::app::{Cluster, href};
-use crate::app::components::{ErrorNote, StatusBadge};
+use crate::app::components::{ErrorNote, Loaded, StatusBadge};
 use crate::app::format;
-use crate::app::poll::{Poll, use_poll};
+use crate::app::poll::use_poll;
+use crate::app::{Cluster, href};
 use crate::client::{ClientError, JobDetails, JobId};
 
-/// What every tab of a job reads: its id and the page's one poll of `GET /jobs/{id}`.
-#[derive(Clone)]
-pub struct JobContext {
-    pub id: JobId,
-    pub job: Poll<JobDetails>,
-}
-
-/// A table's header row; `true` marks a numeric (right-aligned) column.
-fn table_head(columns: &'static [(&'static str, bool)]) -> impl IntoView {
-    view! {
-        <thead>
-            <tr>
-                {columns.iter().map(|(label, num)| view! { <th scope="col" class=num.then_some("num")>{*label}</th> }).collect_view()}
-            </tr>
-        </thead>
-    }
-}
-
-/// A table cell with a class (`num`, `path`, …); text from Flink stays text.
-fn cell(text: String, class: &'static str) -> impl IntoView {
-    view! { <td class=class>{text}</td> }
-}
-
-/// Fetches once, for what does not change while the page is open; `None` until Flink answers.
-/// (Lighter than a `LocalResource`, which this page does not need.)
-fn load_once<T, Fut>(fetch: Fut) -> RwSignal<Option<Result<T, ClientError>>>
-where
-    T: Send + Sync + 'static,
-    Fut: Future<Output = Result<T, ClientError>> + 'static,
-{
-    let answer = RwSignal::new(None);
-    spawn_local(async move {
-        let result = fetch.await;
-        answer.try_set(Some(result));
-    });
-    answer
-}
+pub use context::JobContext;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -132,14 +94,6 @@ pub fn JobNotFound(#[prop(into)] id: String, reason: ClientError) -> impl IntoVi
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum Phase {
-    Loading,
-    Ready,
-    NotFound(ClientError),
-    Failed(ClientError),
-}
-
 #[component]
 fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
     let client = expect_context::<Cluster>().client;
@@ -147,24 +101,22 @@ fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
         let id = id.clone();
         use_poll(move || {
             let (client, id) = (client.clone(), id.clone());
-            async move { client.request_job(&id, None).await }
+            async move { client.request_job(&id).await }
         })
     };
     provide_context(JobContext { id: id.clone(), job });
     // Once the job has loaded the page stays up: a later error only marks the data stale.
-    let phase = Memo::new(move |_| match (job.data.with(Option::is_some), job.error.get()) {
-        (true, _) => Phase::Ready,
-        (false, Some(e)) if e.is_not_found() => Phase::NotFound(e),
-        (false, Some(e)) => Phase::Failed(e),
-        (false, None) => Phase::Loading,
-    });
     let raw = id.to_string();
-    move || match phase.get() {
-        Phase::Loading => view! { <p class="loading">"Loading the job…"</p> }.into_any(),
-        Phase::NotFound(reason) => view! { <JobNotFound id=raw.clone() reason /> }.into_any(),
-        Phase::Failed(error) => view! { <ErrorNote error /> }.into_any(),
-        Phase::Ready => view! {
-            <div class="job-page" class:stale=move || job.stale()>
+    let failed = Callback::new(move |error: ClientError| {
+        if error.is_not_found() {
+            view! { <JobNotFound id=raw.clone() reason=error /> }.into_any()
+        } else {
+            view! { <ErrorNote error /> }.into_any()
+        }
+    });
+    view! {
+        <Loaded data=job loading="Loading the job…" failed>
+            <div class="job-page">
                 <JobHeader />
                 <Tabs id=id.clone() tab />
                 <div class="tab-panel" role="tabpanel" aria-label=move || tab.get().label()>
@@ -176,8 +128,7 @@ fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
                     }}
                 </div>
             </div>
-        }
-        .into_any(),
+        </Loaded>
     }
 }
 

@@ -3,10 +3,11 @@ use leptos::prelude::*;
 
 use super::graph::{JobGraph, layout};
 use super::rescale::{Rescale, RescaleBar, blocker};
-use super::{JobContext, cell, load_once, table_head};
+use super::JobContext;
 use crate::app::Cluster;
-use crate::app::components::{ErrorNote, StatusBadge};
-use crate::client::JobVertex;
+use crate::app::components::{Loaded, StatusBadge, cell, table_head};
+use crate::app::load::load_once;
+use crate::client::{JobVertex, Millis, Timestamp};
 
 #[component]
 pub fn OverviewTab() -> impl IntoView {
@@ -14,13 +15,13 @@ pub fn OverviewTab() -> impl IntoView {
     let cluster = expect_context::<Cluster>();
     let client = cluster.client.clone();
     // The plan never changes while the job runs: one request, not a poll.
-    let plan = load_once(async move { client.request_job_plan(&id, None).await });
+    let plan = load_once(async move { client.request_job_plan(&id).await });
     // Without the timings that change on every poll, so the graph and rows redraw only when
     // a vertex really changes.
     let vertices = Memo::new(move |_| {
         job.data.with(|d| {
             d.as_ref()
-                .map(|d| d.vertices.iter().map(|v| JobVertex { start_time: None, end_time: None, duration: None, ..v.clone() }).collect::<Vec<_>>())
+                .map(|d| d.vertices.iter().map(|v| JobVertex { start_time: Timestamp::NONE, end_time: Timestamp::NONE, duration: Millis::NONE, ..v.clone() }).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     });
@@ -32,11 +33,11 @@ pub fn OverviewTab() -> impl IntoView {
     let rescale = Rescale::new();
 
     let graph = move || {
-        plan.with(|p| match p {
-            None => view! { <p class="loading">"Loading the job graph…"</p> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error=error.clone() /> }.into_any(),
-            Some(Ok(info)) => vertices.with(|vs| view! { <JobGraph layout=layout(&info.plan, vs) /> }).into_any(),
-        })
+        view! {
+            <Loaded data=plan loading="Loading the job graph…">
+                {move || plan.data.with(|p| p.as_ref().map(|info| vertices.with(|vs| view! { <JobGraph layout=layout(&info.plan, vs) /> })))}
+            </Loaded>
+        }
     };
     // Redrawn only when rescaling becomes possible or impossible, or a vertex changes.
     let table = move || {

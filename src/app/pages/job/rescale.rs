@@ -1,27 +1,18 @@
 //! Rescaling from the vertex table: the inputs' values become the FULL resource requirements
-//! (every vertex, as Flink demands), sent at once; then "Rescaling…" until the job runs with the
-//! new parallelism. The rules are pure functions, tested on the host.
+//! (every vertex, as Flink demands), checked by the client against the job on screen and sent
+//! at once; then "Rescaling…" until the job runs with the new parallelism. The rules are pure
+//! functions, tested on the host.
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::JobContext;
 use crate::app::Cluster;
 use crate::app::components::ErrorNote;
+use crate::app::load::Loadable;
+use crate::app::operation::{OpState, Operation, use_operation};
 use crate::client::rescale::with_parallelism;
-use crate::client::{ClientError, FlinkClient, JobId, JobStatus, JobVertex, VertexId};
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum RescaleState {
-    Idle,
-    Sending,
-    /// Flink accepted the requirements; waiting to see these parallelisms on the job.
-    Waiting(BTreeMap<VertexId, u32>),
-    /// "Name → parallelism" of what changed.
-    Done(Vec<(String, u32)>),
-    Failed(ClientError),
-}
+use crate::client::{ClientError, FlinkClient, JobDetails, JobStatus, JobVertex, VertexId};
 
 /// Why rescaling is not offered for this job, or `None` when it is.
 pub fn blocker(web_rescale: Option<bool>, scheduler: Option<&str>, state: &JobStatus) -> Option<String> {
@@ -44,13 +35,11 @@ pub fn changes(edits: &BTreeMap<VertexId, String>, vertices: &[JobVertex]) -> Re
     let mut out = BTreeMap::new();
     for v in vertices {
         let Some(text) = edits.get(&v.id) else { continue };
+        // Only what the text says; whether Flink can run it is the client's check (`validate`).
         let p: u32 = match text.trim().parse() {
             Ok(p) if p >= 1 => p,
             _ => return Err(format!("The parallelism of {} must be a whole number of at least 1.", v.name)),
         };
-        if v.max_parallelism > 0 && p > v.max_parallelism {
-            return Err(format!("The parallelism of {} can be at most its max parallelism, {}.", v.name, v.max_parallelism));
-        }
         if p != v.parallelism {
             out.insert(v.id.clone(), p);
         }
@@ -69,21 +58,23 @@ pub fn applied(targets: &BTreeMap<VertexId, u32>, vertices: &[JobVertex]) -> boo
 /// Shared by the vertex table (inputs) and the apply bar.
 #[derive(Clone, Copy)]
 pub struct Rescale {
+    /// The text typed into each vertex's input.
     pub edits: RwSignal<BTreeMap<VertexId, String>>,
-    pub state: RwSignal<RescaleState>,
+    /// The parallelisms sent, while Flink has not applied them yet.
+    pub targets: RwSignal<Option<BTreeMap<VertexId, u32>>>,
+    /// Sending, then waiting until the job runs with the targets: "name → parallelism" of what
+    /// changed.
+    pub op: Operation<Vec<(String, u32)>>,
 }
 
 impl Rescale {
     pub fn new() -> Self {
-        Self { edits: RwSignal::new(BTreeMap::new()), state: RwSignal::new(RescaleState::Idle) }
+        Self { edits: RwSignal::new(BTreeMap::new()), targets: RwSignal::new(None), op: use_operation() }
     }
 
     /// The parallelism a vertex is being moved to, while Flink has not applied it yet.
     pub fn pending(&self, vertex: &VertexId) -> Option<u32> {
-        self.state.with(|s| match s {
-            RescaleState::Waiting(t) => t.get(vertex).copied(),
-            _ => None,
-        })
+        self.targets.with(|t| t.as_ref().and_then(|t| t.get(vertex).copied()))
     }
 }
 
@@ -93,79 +84,80 @@ impl Default for Rescale {
     }
 }
 
-async fn send(client: &FlinkClient, job: &JobId, targets: &BTreeMap<VertexId, u32>) -> Result<(), ClientError> {
-    let mut requirements = client.request_job_resource_requirements(job, None).await?;
+/// The full requirements with the targets applied, checked by the client against `job`, then
+/// sent: two requests (the current requirements, the PUT).
+async fn send(client: &FlinkClient, job: &JobDetails, targets: &BTreeMap<VertexId, u32>) -> Result<(), ClientError> {
+    let mut requirements = client.request_job_resource_requirements(&job.jid).await?;
     for (vertex, p) in targets {
         requirements = with_parallelism(&requirements, vertex, i64::from(*p))?;
     }
-    client.update_job_resource_requirements(job, &requirements, None).await
+    client.update_job_resource_requirements(job, &requirements).await
+}
+
+/// Waits until the polled job runs with every target parallelism; what changed, by name.
+async fn until_applied(job: Loadable<JobDetails>, targets: &BTreeMap<VertexId, u32>) -> Result<Vec<(String, u32)>, ClientError> {
+    loop {
+        job.refresh_now();
+        gloo_timers::future::TimeoutFuture::new(500).await;
+        let seen = job.data.try_with_untracked(|d| {
+            d.as_ref().filter(|d| applied(targets, &d.vertices)).map(|d| {
+                d.vertices.iter().filter_map(|v| targets.get(&v.id).map(|p| (v.name.clone(), *p))).collect::<Vec<_>>()
+            })
+        });
+        match seen {
+            Some(Some(changed)) => return Ok(changed),
+            Some(None) => {}
+            // The page is gone: nobody is waiting any more.
+            None => return Err(ClientError::InvalidInput("the job page was closed before the rescale was seen".into())),
+        }
+    }
 }
 
 /// "Apply rescale" and what became of it.
 #[component]
 pub fn RescaleBar(rescale: Rescale) -> impl IntoView {
-    let JobContext { id, job } = expect_context::<JobContext>();
+    let JobContext { job, .. } = expect_context::<JobContext>();
     let client = StoredValue::new(expect_context::<Cluster>().client);
-    let id = StoredValue::new(id);
-    let Rescale { edits, state } = rescale;
-
-    Effect::new(move |_| {
-        let RescaleState::Waiting(targets) = state.get() else { return };
-        let done = job.data.with(|d| {
-            d.as_ref().filter(|d| applied(&targets, &d.vertices)).map(|d| {
-                d.vertices.iter().filter_map(|v| targets.get(&v.id).map(|p| (v.name.clone(), *p))).collect::<Vec<_>>()
-            })
-        });
-        if let Some(done) = done {
-            edits.set(BTreeMap::new());
-            state.set(RescaleState::Done(done));
-        }
-    });
+    let Rescale { edits, targets, op } = rescale;
 
     let apply = move |_| {
-        if matches!(state.get_untracked(), RescaleState::Sending) {
+        if op.state.with_untracked(|s| matches!(s, OpState::Running)) {
             return;
         }
-        let targets = job.data.with_untracked(|d| match d {
-            Some(d) => edits.with_untracked(|e| changes(e, &d.vertices)),
-            None => Err("The job has not loaded yet.".into()),
-        });
-        let targets = match targets {
-            Ok(t) => t,
-            Err(message) => {
-                state.set(RescaleState::Failed(ClientError::InvalidInput(message)));
-                return;
-            }
+        let Some(details) = job.data.get_untracked() else {
+            return op.fail(ClientError::InvalidInput("The job has not loaded yet.".into()));
         };
-        state.set(RescaleState::Sending);
-        let (client, id) = (client.get_value(), id.get_value());
-        spawn_local(async move {
-            match send(&client, &id, &targets).await {
-                Ok(()) => {
-                    state.try_set(RescaleState::Waiting(targets));
-                    job.refresh_now();
-                }
-                Err(e) => {
-                    state.try_set(RescaleState::Failed(e));
-                }
+        let wanted = match edits.with_untracked(|e| changes(e, &details.vertices)) {
+            Ok(t) => t,
+            Err(message) => return op.fail(ClientError::InvalidInput(message)),
+        };
+        let client = client.get_value();
+        op.run(async move {
+            send(&client, &details, &wanted).await?;
+            targets.try_set(Some(wanted.clone()));
+            let changed = until_applied(job, &wanted).await;
+            targets.try_set(None);
+            if changed.is_ok() {
+                edits.try_set(BTreeMap::new());
             }
+            changed
         });
     };
-    let busy = move || matches!(state.get(), RescaleState::Sending | RescaleState::Waiting(_));
-    let status = move || match state.get() {
-        RescaleState::Idle => ().into_any(),
-        RescaleState::Sending | RescaleState::Waiting(_) => view! {
+    let busy = move || op.is_running();
+    let status = move || match op.state.get() {
+        OpState::Idle => ().into_any(),
+        OpState::Running => view! {
             <p class="progress" role="status">
                 <span class="spinner" aria-hidden="true"></span>
                 "Rescaling… Flink restarts the job with the new parallelism after its next checkpoint (and waits out a cooldown of about 30 s after a previous restart)."
             </p>
         }
         .into_any(),
-        RescaleState::Done(changed) => {
+        OpState::Done(changed) => {
             let list: Vec<String> = changed.iter().map(|(name, p)| format!("{name} now runs with parallelism {p}")).collect();
             view! { <p class="done" role="status">{format!("Rescaled: {}.", list.join("; "))}</p> }.into_any()
         }
-        RescaleState::Failed(error) => view! { <ErrorNote error /> }.into_any(),
+        OpState::Failed(error) => view! { <ErrorNote error /> }.into_any(),
     };
     view! {
         <div class="rescale-bar">
@@ -208,7 +200,22 @@ mod tests {
         assert!(changes(&edits(&[(1, "1")]), &vs).unwrap_err().contains("first"));
         assert!(changes(&edits(&[(2, "0")]), &vs).unwrap_err().contains("at least 1"));
         assert!(changes(&edits(&[(2, "two")]), &vs).unwrap_err().contains("whole number"));
-        assert!(changes(&edits(&[(2, "9")]), &vs).unwrap_err().contains("at most its max parallelism, 8"));
+        // Above the max parallelism is the client's check, against the job on screen.
+        let job: JobDetails = serde_json::from_value(serde_json::json!({
+            "jid": format!("{:032x}", 7), "name": "j", "state": "RUNNING",
+            "vertices": [vs[0].clone(), vs[1].clone()]
+        }))
+        .unwrap();
+        let nine = changes(&edits(&[(2, "9")]), &vs).unwrap();
+        let current = serde_json::from_value(serde_json::json!({
+            format!("{:032x}", 1): {"parallelism": {"lowerBound": 1, "upperBound": 1}},
+            format!("{:032x}", 2): {"parallelism": {"lowerBound": 1, "upperBound": 1}}
+        }))
+        .unwrap();
+        let (vertex, p) = nine.into_iter().next().unwrap();
+        let wanted = with_parallelism(&current, &vertex, i64::from(p)).unwrap();
+        let e = crate::client::rescale::validate(&wanted, &job).unwrap_err().to_string();
+        assert!(e.contains("above its max parallelism 8"), "{e}");
     }
 
     #[test]

@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+
+use super::ErrorNote;
+use crate::app::load::Loadable;
+use crate::client::ClientError;
+
+/// The one view of data from Flink, polled or loaded once: "Loading…" (or `loading`), then
+/// `children` for good. While Flink is unreachable the children stay (marked stale) and are not
+/// rebuilt, so a filter typed into them survives; the error shows in their place only when
+/// there is no data yet (through `failed`, when the page has a better message for it).
+#[component]
+pub fn Loaded<T: Send + Sync + 'static>(
+    data: Loadable<T>,
+    /// What is loading, e.g. "Loading the job graph…".
+    #[prop(optional)]
+    loading: Option<&'static str>,
+    /// Shows an error before any data arrived; `ErrorNote` when not given.
+    #[prop(optional, into)]
+    failed: Option<Callback<ClientError, AnyView>>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let loaded = Memo::new(move |_| data.data.with(Option::is_some));
+    loaded_view(loaded, Signal::derive(move || data.stale()), data.error, loading.unwrap_or("Loading…"), failed, children)
+}
+
+// Not generic, so the view code exists once however many pages load data.
+fn loaded_view(
+    loaded: Memo<bool>,
+    stale: Signal<bool>,
+    error: RwSignal<Option<ClientError>>,
+    loading: &'static str,
+    failed: Option<Callback<ClientError, AnyView>>,
+    children: ChildrenFn,
+) -> AnyView {
+    (move || {
+        if loaded.get() {
+            view! { <div class="loaded" class:stale=stale>{children()}</div> }.into_any()
+        } else if let Some(error) = error.get() {
+            match failed {
+                Some(show) => show.run(error),
+                None => view! { <ErrorNote error /> }.into_any(),
+            }
+        } else {
+            view! { <p class="loading">{loading}</p> }.into_any()
+        }
+    })
+    .into_any()
+}

@@ -1,0 +1,71 @@
+//! Windowed tables: only the rows in view (plus some overscan) are in the DOM, so a refresh with
+//! 10,000 rows costs about as much as one with ten. Rows have a fixed height in CSS.
+use leptos::prelude::*;
+
+/// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 10;
+
+/// The scroll state of one windowed table.
+#[derive(Clone, Copy)]
+pub struct Window {
+    /// The positions `[start, end)` of the rows to render.
+    pub range: Memo<(usize, usize)>,
+    /// The scrolling container.
+    pub scroller: NodeRef<leptos::html::Div>,
+    scroll_top: RwSignal<i32>,
+    len: Signal<usize>,
+    row_px: i32,
+}
+
+/// A window over `len` rows of `row_px` pixels each, sized to the browser window.
+pub fn use_window(len: Signal<usize>, row_px: i32) -> Window {
+    let scroll_top = RwSignal::new(0);
+    let viewport = RwSignal::new(viewport_height());
+    let resize = window_event_listener(leptos::ev::resize, move |_| viewport.set(viewport_height()));
+    on_cleanup(move || resize.remove());
+    // Changes only when scrolling crosses a row, not on every scroll event.
+    let range = Memo::new(move |_| {
+        let len = len.get();
+        let first = usize::try_from(scroll_top.get() / row_px.max(1)).unwrap_or(0);
+        let shown = usize::try_from(viewport.get() / row_px.max(1)).unwrap_or(0) + 1;
+        let start = first.saturating_sub(OVERSCAN).min(len);
+        (start, (first + shown + OVERSCAN).min(len))
+    });
+    Window { range, scroller: NodeRef::new(), scroll_top, len, row_px }
+}
+
+impl Window {
+    /// For the container's `on:scroll`.
+    pub fn on_scroll(&self) {
+        if let Some(el) = self.scroller.get_untracked() {
+            self.scroll_top.set(el.scroll_top());
+        }
+    }
+
+    /// Back to the first row (after the filter or the order changed).
+    pub fn to_top(&self) {
+        if let Some(el) = self.scroller.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        self.scroll_top.set(0);
+    }
+
+    /// The style of the spacer row above the rendered ones.
+    pub fn above(&self) -> String {
+        self.spacer(self.range.get().0)
+    }
+
+    /// The style of the spacer row below the rendered ones.
+    pub fn below(&self) -> String {
+        self.spacer(self.len.get().saturating_sub(self.range.get().1))
+    }
+
+    fn spacer(&self, rows: usize) -> String {
+        format!("height: {}px", i64::try_from(rows).unwrap_or(0) * i64::from(self.row_px))
+    }
+}
+
+fn viewport_height() -> i32 {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
+    height.map_or(900, |h| h as i32)
+}
