@@ -40,6 +40,12 @@ pub enum LoadState {
     },
 }
 
+impl<T: Send + Sync + 'static> Default for Loadable<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T: Send + Sync + 'static> Loadable<T> {
     /// Nothing loaded yet: what a hook starts from, and what a test fills by hand.
     pub fn new() -> Self {

@@ -132,8 +132,11 @@ fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
     }
 }
 
+/// A fact in the job's header: its label, and how to read it from the job.
+type Fact = (&'static str, fn(&JobDetails) -> String);
+
 /// The job's facts in the header, each read from the job poll.
-const FACTS: [(&str, fn(&JobDetails) -> String); 5] = [
+const FACTS: [Fact; 5] = [
     ("Start time", |d| format::time(d.start_time)),
     ("End time", |d| format::time(d.end_time)),
     ("Duration", |d| format::duration(d.duration)),
