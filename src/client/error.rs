@@ -6,20 +6,51 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClientError {
     /// The request never got an answer: connection refused, DNS, CORS, aborted.
-    Network { url: String, message: String },
+    Network {
+        /// The URL requested.
+        url: String,
+        /// What the platform said.
+        message: String,
+    },
     /// No answer within the call's timeout; the request was aborted.
-    Timeout { url: String, after_ms: u32 },
+    Timeout {
+        /// The URL requested.
+        url: String,
+        /// The timeout that passed, ms.
+        after_ms: u32,
+    },
     /// Flink answered with an error status. `messages` is Flink's `errors` array as sent.
-    Http { url: String, status: u16, messages: Vec<String> },
+    Http {
+        /// The URL requested.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+        /// Flink's `errors`, or the body (shortened) where it had none; empty for no body.
+        messages: Vec<String>,
+    },
     /// The answer was not the JSON the client expected; `path` names the field that failed.
-    Decode { url: String, path: String, message: String },
+    Decode {
+        /// The URL requested.
+        url: String,
+        /// Where in the answer: `vertices[0].id`, or `.` for the whole answer.
+        path: String,
+        /// serde_json's message, without its line and column.
+        message: String,
+    },
     /// The caller's input was rejected before anything was sent.
     InvalidInput(String),
     /// Something this call needs is not there: a feature of a newer Flink, or of the platform
     /// (such as a secure random source).
     Unsupported(String),
     /// An asynchronous operation (savepoint, checkpoint, stop, disposal) finished with a failure.
-    OperationFailed { operation: String, class: String, stack_trace: String },
+    OperationFailed {
+        /// What failed: `savepoint`, `checkpoint`, `savepoint disposal`.
+        operation: String,
+        /// The Java exception's class.
+        class: String,
+        /// Flink's stack trace of the failure.
+        stack_trace: String,
+    },
 }
 
 impl ClientError {
@@ -78,7 +109,7 @@ impl ClientError {
             Self::OperationFailed { stack_trace, .. } => vec![stack_trace.clone()],
             _ => return None,
         };
-        let cause = traces.iter().flat_map(|t| t.lines()).filter_map(|l| l.trim().strip_prefix("Caused by:")).last()?;
+        let cause = traces.iter().flat_map(|t| t.lines()).filter_map(|l| l.trim().strip_prefix("Caused by:")).next_back()?;
         let cause = summarize_trace(cause);
         (!cause.is_empty() && Some(&cause) != self.flink_message().as_ref()).then_some(cause)
     }

@@ -17,6 +17,8 @@ macro_rules! hex_id {
             pub fn parse(text: &str) -> Result<Self, ClientError> {
                 parse_hex32(text, $what).map(Self)
             }
+
+            /// The id as 32 lowercase hex characters.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -91,7 +93,7 @@ fn parse_hex32(text: &str, what: &str) -> Result<String, ClientError> {
 
 fn shorten(text: &str) -> String {
     match text.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &text[..i]),
+        Some((i, _)) => format!("{}…", text.get(..i).unwrap_or(text)),
         None => text.to_string(),
     }
 }
@@ -103,6 +105,7 @@ fn shorten(text: &str) -> String {
 pub struct TaskManagerId(String);
 
 impl TaskManagerId {
+    /// Takes any id that is not blank, trimmed.
     pub fn parse(text: &str) -> Result<Self, ClientError> {
         let t = text.trim();
         if t.is_empty() {
@@ -110,6 +113,8 @@ impl TaskManagerId {
         }
         Ok(Self(t.to_string()))
     }
+
+    /// The id, trimmed.
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -34,7 +34,7 @@ pub fn decode_json<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, Clie
         }
         // serde_json ends its messages with the position, which the path now says better.
         let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_string(),
+            Some(i) => message.get(..i).unwrap_or(&message).to_string(),
             None => message,
         };
         ClientError::Decode { url: url.to_string(), path: super::json_path::path_at(text, offset), message }

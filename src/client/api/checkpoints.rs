@@ -1,5 +1,5 @@
 //! Checkpoints: statistics, configuration, details, and triggering one.
-use serde_json::{Value, json};
+use serde_json::{Map, Value};
 
 use super::FlinkClient;
 use crate::client::ClientError;
@@ -37,14 +37,14 @@ pub struct CheckpointOptions {
 
 /// `POST /jobs/{id}/checkpoints`.
 pub fn trigger_checkpoint(id: &JobId, o: &CheckpointOptions) -> Request<TriggerResponse> {
-    let mut body = json!({});
+    let mut body = Map::new();
     if let Some(t) = &o.trigger_id {
-        body["triggerId"] = Value::String(t.as_str().into());
+        body.insert("triggerId".into(), Value::String(t.as_str().into()));
     }
     if let Some(t) = &o.checkpoint_type {
-        body["checkpointType"] = Value::String(t.as_str().into());
+        body.insert("checkpointType".into(), Value::String(t.as_str().into()));
     }
-    Request::new(Method::Post, format!("{}/checkpoints", job_path(id))).json(body)
+    Request::new(Method::Post, format!("{}/checkpoints", job_path(id))).json(Value::Object(body))
 }
 /// `GET /jobs/{id}/checkpoints/{trigger}`.
 pub fn get_triggered_checkpoint_status(id: &JobId, trigger: &TriggerId) -> Request<AsyncOperationStatus<CheckpointOperation>> {

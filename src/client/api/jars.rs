@@ -1,5 +1,5 @@
 //! Jars: list, upload, run, delete.
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::FlinkClient;
 use crate::client::ClientError;
@@ -34,17 +34,19 @@ pub struct JarRunOptions {
 
 /// `POST /jars/{id}/run`.
 pub fn run_jar(jar_id: &str, o: &JarRunOptions) -> Request<JarRunResponse> {
-    let mut body = json!({ "programArgsList": o.program_args, "allowNonRestoredState": o.allow_non_restored_state });
+    let mut body = Map::new();
+    body.insert("programArgsList".into(), json!(o.program_args));
+    body.insert("allowNonRestoredState".into(), Value::Bool(o.allow_non_restored_state));
     if let Some(c) = non_empty(&o.entry_class) {
-        body["entryClass"] = Value::String(c.into());
+        body.insert("entryClass".into(), Value::String(c.into()));
     }
     if let Some(p) = o.parallelism {
-        body["parallelism"] = json!(p);
+        body.insert("parallelism".into(), json!(p));
     }
     if let Some(s) = non_empty(&o.savepoint_path) {
-        body["savepointPath"] = Value::String(s.into());
+        body.insert("savepointPath".into(), Value::String(s.into()));
     }
-    Request::new(Method::Post, format!("/jars/{}/run", encode(jar_id))).json(body)
+    Request::new(Method::Post, format!("/jars/{}/run", encode(jar_id))).json(Value::Object(body))
 }
 /// `DELETE /jars/{id}`.
 pub fn delete_jar(jar_id: &str) -> Request<Empty> {

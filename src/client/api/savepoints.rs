@@ -1,5 +1,5 @@
 //! Savepoints: trigger, stop with a savepoint, their status, and disposal.
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::FlinkClient;
 use crate::client::ClientError;
@@ -36,24 +36,27 @@ pub struct StopOptions {
     pub trigger_id: Option<TriggerId>,
 }
 
-/// The fields both savepoint triggers share, under each endpoint's own spelling.
-fn savepoint_body(mut body: Value, dir_field: &str, dir: &Option<String>, format: &Option<SavepointFormat>, trigger: &Option<TriggerId>) -> Value {
+/// A savepoint trigger's body: the endpoint's flag (`cancel-job`, `drain`) and the fields both
+/// triggers share, the directory's under each endpoint's own spelling.
+fn savepoint_body((flag, on): (&str, bool), dir_field: &str, dir: &Option<String>, format: &Option<SavepointFormat>, trigger: &Option<TriggerId>) -> Value {
+    let mut body = Map::new();
+    body.insert(flag.into(), Value::Bool(on));
     if let Some(dir) = non_empty(dir) {
-        body[dir_field] = Value::String(dir.into());
+        body.insert(dir_field.into(), Value::String(dir.into()));
     }
     if let Some(f) = format {
-        body["formatType"] = Value::String(f.as_str().into());
+        body.insert("formatType".into(), Value::String(f.as_str().into()));
     }
     if let Some(t) = trigger {
-        body["triggerId"] = Value::String(t.as_str().into());
+        body.insert("triggerId".into(), Value::String(t.as_str().into()));
     }
-    body
+    Value::Object(body)
 }
 
 /// `POST /jobs/{id}/savepoints`. Field spellings differ per endpoint in Flink
 /// (`target-directory` here, `targetDirectory` for stop).
 pub fn trigger_savepoint(id: &JobId, o: &SavepointOptions) -> Request<TriggerResponse> {
-    let body = savepoint_body(json!({ "cancel-job": o.cancel_job }), "target-directory", &o.target_directory, &o.format_type, &o.trigger_id);
+    let body = savepoint_body(("cancel-job", o.cancel_job), "target-directory", &o.target_directory, &o.format_type, &o.trigger_id);
     Request::new(Method::Post, format!("{}/savepoints", job_path(id))).json(body)
 }
 /// `GET /jobs/{id}/savepoints/{trigger}`.
@@ -62,7 +65,7 @@ pub fn get_triggered_savepoint_status(id: &JobId, trigger: &TriggerId) -> Reques
 }
 /// `POST /jobs/{id}/stop`.
 pub fn stop_with_savepoint(id: &JobId, o: &StopOptions) -> Request<TriggerResponse> {
-    let body = savepoint_body(json!({ "drain": o.drain }), "targetDirectory", &o.target_directory, &o.format_type, &o.trigger_id);
+    let body = savepoint_body(("drain", o.drain), "targetDirectory", &o.target_directory, &o.format_type, &o.trigger_id);
     Request::new(Method::Post, format!("{}/stop", job_path(id))).json(body)
 }
 /// `POST /savepoint-disposal`.

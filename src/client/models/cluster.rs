@@ -9,15 +9,24 @@ use super::null_default;
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct ClusterOverview {
+    /// Registered task managers (`taskmanagers`).
     pub taskmanagers: u32,
+    /// Task slots in all (`slots-total`).
     pub slots_total: u32,
+    /// Free task slots (`slots-available`).
     pub slots_available: u32,
+    /// Running jobs (`jobs-running`).
     pub jobs_running: u32,
+    /// Finished jobs (`jobs-finished`).
     pub jobs_finished: u32,
+    /// Cancelled jobs (`jobs-cancelled`).
     pub jobs_cancelled: u32,
+    /// Failed jobs (`jobs-failed`).
     pub jobs_failed: u32,
+    /// Flink's version (`flink-version`).
     #[serde(default)]
     pub flink_version: String,
+    /// The commit Flink was built from (`flink-commit`).
     #[serde(default)]
     pub flink_commit: String,
 }
@@ -27,26 +36,37 @@ pub struct ClusterOverview {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct DashboardConfig {
+    /// How often the web UI refreshes, ms (`refresh-interval`).
     pub refresh_interval: u32,
+    /// The JobManager's time zone (`timezone-name`).
     #[serde(default)]
     pub timezone_name: String,
+    /// That time zone's offset from UTC, ms (`timezone-offset`).
     #[serde(default)]
     pub timezone_offset: i64,
+    /// Flink's version (`flink-version`).
     #[serde(default)]
     pub flink_version: String,
+    /// The commit and build date (`flink-revision`).
     #[serde(default)]
     pub flink_revision: String,
+    /// Which web UI features are on (`features`).
     #[serde(default)]
     pub features: DashboardFeatures,
 }
 
+/// The web UI features the cluster allows (`features`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case", default)]
 pub struct DashboardFeatures {
+    /// Uploading and running jars (`web-submit`).
     pub web_submit: bool,
+    /// Cancelling jobs (`web-cancel`).
     pub web_cancel: bool,
+    /// Rescaling jobs (`web-rescale`).
     pub web_rescale: bool,
+    /// Served by the history server (`web-history`).
     pub web_history: bool,
 }
 
@@ -54,7 +74,9 @@ pub struct DashboardFeatures {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct ConfigEntry {
+    /// The option's key (`key`).
     pub key: String,
+    /// Its value (`value`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub value: String,
 }
@@ -63,16 +85,21 @@ pub struct ConfigEntry {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct LogList {
+    /// The log files (`logs`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub logs: Vec<LogFile>,
 }
 
+/// A log file of the JobManager or a task manager.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct LogFile {
+    /// The file name (`name`).
     pub name: String,
+    /// Size, bytes (`size`).
     #[serde(default)]
     pub size: i64,
+    /// When it was last modified (`mtime`), epoch ms.
     #[serde(default)]
     pub mtime: i64,
 }
@@ -82,15 +109,19 @@ pub struct LogFile {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ThreadDump {
+    /// One entry per thread (`threadInfos`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub thread_infos: Vec<ThreadInfo>,
 }
 
+/// One thread of a thread dump.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ThreadInfo {
+    /// The thread's name (`threadName`).
     pub thread_name: String,
+    /// Its state and stack as Java prints them (`stringifiedThreadInfo`).
     #[serde(default)]
     pub stringified_thread_info: String,
 }
@@ -99,7 +130,9 @@ pub struct ThreadInfo {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct Metric {
+    /// The metric's name (`id`).
     pub id: String,
+    /// Its value as text (`value`); `None` without `get=`.
     #[serde(default)]
     pub value: Option<String>,
 }
@@ -108,15 +141,21 @@ pub struct Metric {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct AggregatedMetric {
+    /// The metric's name (`id`).
     pub id: String,
+    /// Minimum (`min`), if asked for.
     #[serde(default)]
     pub min: Option<f64>,
+    /// Maximum (`max`), if asked for.
     #[serde(default)]
     pub max: Option<f64>,
+    /// Average (`avg`), if asked for.
     #[serde(default)]
     pub avg: Option<f64>,
+    /// Sum (`sum`), if asked for.
     #[serde(default)]
     pub sum: Option<f64>,
+    /// Skew (`skew`), if asked for.
     #[serde(default)]
     pub skew: Option<f64>,
 }
@@ -125,6 +164,7 @@ pub struct AggregatedMetric {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct TaskManagers {
+    /// The registered task managers (`taskmanagers`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub taskmanagers: Vec<TaskManagerInfo>,
 }
@@ -134,33 +174,46 @@ pub struct TaskManagers {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct TaskManagerInfo {
+    /// The resource id (`id`).
     pub id: String,
+    /// The RPC address (`path`).
     #[serde(default)]
     pub path: String,
+    /// The port for data exchange (`dataPort`).
     #[serde(default)]
     pub data_port: i64,
+    /// When the last heartbeat came (`timeSinceLastHeartbeat`), epoch ms despite the name.
     #[serde(default)]
     pub time_since_last_heartbeat: i64,
+    /// Task slots (`slotsNumber`).
     #[serde(default)]
     pub slots_number: u32,
+    /// Free task slots (`freeSlots`).
     #[serde(default)]
     pub free_slots: u32,
+    /// The machine's CPUs and memory (`hardware`).
     #[serde(default)]
     pub hardware: Option<Hardware>,
+    /// Configured memory by component, bytes (`memoryConfiguration`).
     #[serde(default)]
     pub memory_configuration: BTreeMap<String, f64>,
 }
 
+/// A task manager's CPUs and memory (`hardware`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Hardware {
+    /// CPU cores (`cpuCores`).
     #[serde(default)]
     pub cpu_cores: u32,
+    /// Physical memory, bytes (`physicalMemory`).
     #[serde(default)]
     pub physical_memory: i64,
+    /// The JVM's heap size, bytes (`freeMemory`), despite the name.
     #[serde(default)]
     pub free_memory: i64,
+    /// Managed memory, bytes (`managedMemory`).
     #[serde(default)]
     pub managed_memory: i64,
 }

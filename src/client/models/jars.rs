@@ -7,28 +7,38 @@ use crate::client::ids::JobId;
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JarList {
+    /// The REST address jars run through (`address`).
     #[serde(default)]
     pub address: String,
+    /// The uploaded jars (`files`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub files: Vec<JarFile>,
 }
 
+/// An uploaded jar.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JarFile {
+    /// The jar's id (`id`).
     pub id: String,
+    /// The file name it was uploaded with (`name`).
     #[serde(default)]
     pub name: String,
+    /// When it was uploaded (`uploaded`), epoch ms.
     #[serde(default)]
     pub uploaded: i64,
+    /// Its entry classes (`entry`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub entry: Vec<JarEntry>,
 }
 
+/// An entry class of a jar.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JarEntry {
+    /// The class's name (`name`).
     pub name: String,
+    /// Its description (`description`), if any.
     #[serde(default)]
     pub description: Option<String>,
 }
@@ -37,7 +47,9 @@ pub struct JarEntry {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JarUploadResponse {
+    /// The jar's path on the server (`filename`).
     pub filename: String,
+    /// `success` once stored (`status`).
     #[serde(default)]
     pub status: String,
 }
@@ -53,5 +65,6 @@ impl JarUploadResponse {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JarRunResponse {
+    /// The started job's id (`jobid`).
     pub jobid: JobId,
 }

@@ -49,6 +49,7 @@ string_enum!(
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct MultipleJobsDetails {
+    /// The jobs (`jobs`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub jobs: Vec<JobOverview>,
 }
@@ -58,19 +59,26 @@ pub struct MultipleJobsDetails {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct JobOverview {
+    /// The job's id (`jid`).
     pub jid: JobId,
+    /// The job's name (`name`).
     #[serde(default)]
     pub name: String,
+    /// The job's state (`state`).
     pub state: JobStatus,
+    /// When the job started (`start-time`), epoch ms.
     #[serde(default)]
     pub start_time: Timestamp,
+    /// When it ended (`end-time`), epoch ms.
     #[serde(default)]
     pub end_time: Timestamp,
+    /// How long it has run (`duration`), ms.
     #[serde(default)]
     pub duration: Millis,
+    /// When its state last changed (`last-modification`), epoch ms.
     #[serde(default)]
     pub last_modification: Timestamp,
-    /// Task counts by state, lowercase keys (`running`, `total`, …).
+    /// Task counts by state (`tasks`), lowercase keys (`running`, `total`, …).
     #[serde(default)]
     pub tasks: BTreeMap<String, u32>,
 }
@@ -79,14 +87,18 @@ pub struct JobOverview {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JobIdsWithStatus {
+    /// The jobs (`jobs`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub jobs: Vec<JobIdWithStatus>,
 }
 
+/// A job's id and state, in `/jobs`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JobIdWithStatus {
+    /// The job's id (`id`).
     pub id: JobId,
+    /// Its state (`status`).
     pub status: JobStatus,
 }
 
@@ -95,30 +107,41 @@ pub struct JobIdWithStatus {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct JobDetails {
+    /// The job's id (`jid`).
     pub jid: JobId,
+    /// The job's name (`name`).
     #[serde(default)]
     pub name: String,
+    /// The job's state (`state`).
     pub state: JobStatus,
+    /// Whether the job can be stopped (`isStoppable`).
     #[serde(default, rename = "isStoppable")]
     pub is_stoppable: bool,
+    /// `STREAMING` or `BATCH` (`job-type`).
     #[serde(default)]
     pub job_type: Option<String>,
-    /// `Adaptive`, `Default`, `AdaptiveBatch`; rescaling needs `Adaptive`.
+    /// The scheduler (`schedulerType`): `Adaptive`, `Default`, `AdaptiveBatch`; rescaling needs `Adaptive`.
     #[serde(default, rename = "schedulerType")]
     pub scheduler_type: Option<String>,
+    /// When the job started (`start-time`), epoch ms.
     #[serde(default)]
     pub start_time: Timestamp,
+    /// When it ended (`end-time`), epoch ms.
     #[serde(default)]
     pub end_time: Timestamp,
+    /// How long it has run (`duration`), ms.
     #[serde(default)]
     pub duration: Millis,
+    /// The job's max parallelism (`maxParallelism`), if set.
     #[serde(default, rename = "maxParallelism")]
     pub max_parallelism: Count,
+    /// When Flink made the answer (`now`), epoch ms.
     #[serde(default)]
     pub now: i64,
-    /// When the job entered each state (0 = never).
+    /// When the job entered each state (`timestamps`), epoch ms, 0 = never.
     #[serde(default)]
     pub timestamps: BTreeMap<String, i64>,
+    /// The job's vertices (`vertices`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub vertices: Vec<JobVertex>,
 }
@@ -128,21 +151,29 @@ pub struct JobDetails {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct JobVertex {
+    /// The vertex's id (`id`).
     pub id: VertexId,
+    /// Its name (`name`).
     #[serde(default)]
     pub name: String,
+    /// Its max parallelism (`maxParallelism`).
     #[serde(default, rename = "maxParallelism")]
     pub max_parallelism: u32,
+    /// Its parallelism (`parallelism`).
     #[serde(default)]
     pub parallelism: u32,
+    /// Its execution state (`status`).
     pub status: ExecutionState,
+    /// When it started (`start-time`), epoch ms.
     #[serde(default)]
     pub start_time: Timestamp,
+    /// When it ended (`end-time`), epoch ms.
     #[serde(default)]
     pub end_time: Timestamp,
+    /// How long it has run (`duration`), ms.
     #[serde(default)]
     pub duration: Millis,
-    /// Task counts by execution state (uppercase keys).
+    /// Task counts by execution state (`tasks`), uppercase keys.
     #[serde(default)]
     pub tasks: BTreeMap<String, u32>,
 }
@@ -151,6 +182,7 @@ pub struct JobVertex {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JobStatusInfo {
+    /// The job's state (`status`).
     pub status: JobStatus,
 }
 
@@ -158,27 +190,36 @@ pub struct JobStatusInfo {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JobExecutionResult {
+    /// Whether the job has ended (`status`).
     pub status: super::QueueStatus,
+    /// How it ended, once it has (`job-execution-result`).
     #[serde(default, rename = "job-execution-result")]
     pub result: Option<JobResult>,
 }
 
+/// How a job ended (`job-execution-result`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct JobResult {
+    /// The job's id (`id`).
     pub id: JobId,
+    /// Its name (`name`).
     #[serde(default)]
     pub name: Option<String>,
-    /// The final state: `FINISHED`, `CANCELED`, `FAILED`, …
+    /// The outcome (`application-status`): `SUCCEEDED`, `FAILED`, `CANCELED` or `UNKNOWN`.
     #[serde(default)]
     pub application_status: Option<String>,
+    /// How long it ran (`net-runtime`), ms.
     #[serde(default)]
     pub net_runtime: i64,
+    /// When it started (`start-time`), epoch ms.
     #[serde(default)]
     pub start_time: Timestamp,
+    /// When it ended (`end-time`), epoch ms.
     #[serde(default)]
     pub end_time: Timestamp,
+    /// Why it failed (`failure-cause`).
     #[serde(default)]
     pub failure_cause: Option<super::SerializedThrowable>,
 }
@@ -188,15 +229,19 @@ pub struct JobResult {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct JobExceptions {
+    /// The job's failures (`exceptionHistory`).
     #[serde(default)]
     pub exception_history: ExceptionHistory,
 }
 
+/// A job's recorded failures (`exceptionHistory`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct ExceptionHistory {
+    /// The root failures (`entries`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub entries: Vec<ExceptionInfo>,
+    /// Whether Flink left out entries beyond its limit (`truncated`).
     #[serde(default)]
     pub truncated: bool,
 }
@@ -206,20 +251,28 @@ pub struct ExceptionHistory {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ExceptionInfo {
+    /// The exception's class (`exceptionName`).
     #[serde(default)]
     pub exception_name: String,
+    /// Its stack trace (`stacktrace`).
     #[serde(default)]
     pub stacktrace: String,
+    /// When it happened (`timestamp`), epoch ms.
     #[serde(default)]
     pub timestamp: i64,
+    /// The task that failed (`taskName`), if one did.
     #[serde(default)]
     pub task_name: Option<String>,
+    /// Where that task ran (`endpoint`).
     #[serde(default)]
     pub endpoint: Option<String>,
+    /// The task manager it ran on (`taskManagerId`).
     #[serde(default)]
     pub task_manager_id: Option<String>,
+    /// Labels from Flink's failure enrichers (`failureLabels`).
     #[serde(default)]
     pub failure_labels: BTreeMap<String, String>,
+    /// Failures at the same time as this root one (`concurrentExceptions`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub concurrent_exceptions: Vec<ExceptionInfo>,
 }
@@ -229,23 +282,31 @@ pub struct ExceptionInfo {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct JobConfig {
+    /// The job's id (`jid`).
     pub jid: JobId,
+    /// The job's name (`name`).
     #[serde(default)]
     pub name: String,
+    /// The job's execution settings (`execution-config`).
     #[serde(default)]
     pub execution_config: Option<ExecutionConfig>,
 }
 
+/// A job's execution settings (`execution-config`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct ExecutionConfig {
+    /// The restart strategy, described (`restart-strategy`).
     #[serde(default)]
     pub restart_strategy: Option<String>,
+    /// The job's default parallelism (`job-parallelism`).
     #[serde(default)]
     pub job_parallelism: Option<i64>,
+    /// Whether object reuse is on (`object-reuse-mode`).
     #[serde(default)]
     pub object_reuse_mode: bool,
+    /// The job's global parameters (`user-config`).
     #[serde(default)]
     pub user_config: BTreeMap<String, String>,
 }
@@ -254,39 +315,52 @@ pub struct ExecutionConfig {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JobPlanInfo {
+    /// The job graph (`plan`).
     pub plan: JobPlan,
 }
 
+/// A job graph.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct JobPlan {
+    /// The job's name (`name`).
     #[serde(default)]
     pub name: String,
+    /// `STREAMING` or `BATCH` (`type`).
     #[serde(default, rename = "type")]
     pub job_type: Option<String>,
+    /// The graph's vertices (`nodes`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub nodes: Vec<PlanNode>,
 }
 
+/// A vertex of the job graph.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct PlanNode {
+    /// The vertex's id (`id`).
     pub id: VertexId,
+    /// Its parallelism (`parallelism`).
     #[serde(default)]
     pub parallelism: u32,
-    /// Flink's description with `<br/>` line breaks: treat as text, never as HTML.
+    /// What it runs (`description`), with `<br/>` line breaks: treat as text, never as HTML.
     #[serde(default)]
     pub description: String,
+    /// The edges into it (`inputs`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub inputs: Vec<PlanInput>,
 }
 
+/// An edge into a vertex of the job graph.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct PlanInput {
+    /// The upstream vertex's id (`id`).
     pub id: VertexId,
+    /// How records are distributed, e.g. `HASH`, `FORWARD` (`ship_strategy`).
     #[serde(default)]
     pub ship_strategy: Option<String>,
+    /// The data exchange mode, e.g. `pipelined_bounded` (`exchange`).
     #[serde(default)]
     pub exchange: Option<String>,
 }
@@ -296,35 +370,50 @@ pub struct PlanInput {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct VertexDetails {
+    /// The vertex's id (`id`).
     pub id: VertexId,
+    /// Its name (`name`).
     #[serde(default)]
     pub name: String,
+    /// Its parallelism (`parallelism`).
     #[serde(default)]
     pub parallelism: u32,
+    /// Its max parallelism (`maxParallelism`).
     #[serde(default)]
     pub max_parallelism: u32,
+    /// When Flink made the answer (`now`), epoch ms.
     #[serde(default)]
     pub now: i64,
+    /// Its subtasks' current attempts (`subtasks`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub subtasks: Vec<SubtaskInfo>,
 }
 
+/// A subtask's current execution attempt.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub struct SubtaskInfo {
+    /// The subtask's index (`subtask`).
     pub subtask: u32,
+    /// Its execution state (`status`).
     pub status: ExecutionState,
+    /// The attempt number, from 0 (`attempt`).
     #[serde(default)]
     pub attempt: u32,
+    /// Where it runs, `host:port` (`endpoint`).
     #[serde(default)]
     pub endpoint: Option<String>,
+    /// Its task manager's id (`taskmanager-id`).
     #[serde(default)]
     pub taskmanager_id: Option<String>,
+    /// When it started (`start-time`), epoch ms.
     #[serde(default)]
     pub start_time: Timestamp,
+    /// When it ended (`end-time`), epoch ms.
     #[serde(default)]
     pub end_time: Timestamp,
+    /// How long it has run (`duration`), ms.
     #[serde(default)]
     pub duration: Millis,
 }
@@ -333,23 +422,32 @@ pub struct SubtaskInfo {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct SubtaskTimes {
+    /// The vertex's id (`id`).
     pub id: VertexId,
+    /// Its name (`name`).
     #[serde(default)]
     pub name: String,
+    /// When Flink made the answer (`now`), epoch ms.
     #[serde(default)]
     pub now: i64,
+    /// When each subtask entered each state (`subtasks`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
     pub subtasks: Vec<SubtaskTimestamps>,
 }
 
+/// When one subtask entered each execution state.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct SubtaskTimestamps {
+    /// The subtask's index (`subtask`).
     pub subtask: u32,
+    /// Where it runs (`host`); Flink 2.x sends `endpoint` instead, so this stays `None`.
     #[serde(default)]
     pub host: Option<String>,
+    /// How long it has run (`duration`), ms.
     #[serde(default)]
     pub duration: i64,
+    /// When it entered each state (`timestamps`), epoch ms, 0 = never.
     #[serde(default)]
     pub timestamps: BTreeMap<String, i64>,
 }

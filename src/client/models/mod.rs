@@ -21,7 +21,7 @@ macro_rules! string_enum {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum $name {
-            $($variant,)+
+            $(#[doc = concat!("`", $wire, "`.")] $variant,)+
             /// A value this client does not know (yet).
             Other(String),
         }
@@ -30,6 +30,7 @@ macro_rules! string_enum {
             /// Every value this client knows, in declaration order.
             pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
 
+            /// The value as Flink spells it (an unknown one as received).
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $wire,)+

@@ -13,9 +13,11 @@ string_enum!(
     }
 );
 
+/// An asynchronous operation's progress (`status`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct QueueStatus {
+    /// `IN_PROGRESS` or `COMPLETED` (`id`).
     pub id: QueueStatusId,
 }
 
@@ -23,6 +25,7 @@ pub struct QueueStatus {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct TriggerResponse {
+    /// The trigger id to poll (`request-id`).
     #[serde(rename = "request-id")]
     pub request_id: TriggerId,
 }
@@ -31,8 +34,10 @@ pub struct TriggerResponse {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct SerializedThrowable {
+    /// The exception's class (`class`).
     #[serde(default)]
     pub class: String,
+    /// Its stack trace (`stack-trace`).
     #[serde(default, rename = "stack-trace")]
     pub stack_trace: String,
 }
@@ -41,12 +46,15 @@ pub struct SerializedThrowable {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct AsyncOperationStatus<T> {
+    /// Whether it has completed (`status`).
     pub status: QueueStatus,
+    /// The outcome, once completed (`operation`).
     #[serde(default = "Option::default")]
     pub operation: Option<T>,
 }
 
 impl<T> AsyncOperationStatus<T> {
+    /// Whether the operation has finished, successfully or not.
     pub fn is_completed(&self) -> bool {
         self.status.id == QueueStatusId::Completed
     }
@@ -56,8 +64,10 @@ impl<T> AsyncOperationStatus<T> {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct SavepointOperation {
+    /// Where the savepoint was written (`location`).
     #[serde(default)]
     pub location: Option<String>,
+    /// Why it failed (`failure-cause`).
     #[serde(default, rename = "failure-cause")]
     pub failure_cause: Option<SerializedThrowable>,
 }
@@ -68,8 +78,10 @@ pub struct SavepointOperation {
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckpointOperation {
+    /// The checkpoint's id (`checkpointId`).
     #[serde(default)]
     pub checkpoint_id: Option<u64>,
+    /// Why it failed (`failureCause`).
     #[serde(default)]
     pub failure_cause: Option<SerializedThrowable>,
 }
@@ -78,6 +90,7 @@ pub struct CheckpointOperation {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 pub struct DisposalOperation {
+    /// Why it failed (`failure-cause`).
     #[serde(default, rename = "failure-cause")]
     pub failure_cause: Option<SerializedThrowable>,
 }
