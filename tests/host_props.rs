@@ -1,7 +1,9 @@
 //! Property tests: whatever Flink (or a proxy in front of it) answers, decoding and error
 //! handling return a value, never panic. Inputs are arbitrary strings, arbitrary JSON, and the
 //! real fixtures with keys deleted, values replaced and text cut short.
-use std::sync::OnceLock;
+// Helpers of tests unwrap and index too: a panic there is a failed test (clippy.toml allows it
+// only inside #[test] functions).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -11,6 +13,9 @@ use serde_json::{Map, Value, json};
 
 use flink_console::client::request::{self as rq, MetricScope};
 use flink_console::client::*;
+
+mod common;
+use common::Fixture;
 
 const URL: &str = "http://127.0.0.1:8081/some/endpoint";
 
@@ -96,6 +101,10 @@ fn decoders() -> Vec<Decoder> {
         VertexId,
         TriggerId,
         TaskManagerId,
+        Timestamp,
+        Millis,
+        Bytes,
+        Count,
     ]
 }
 
@@ -230,33 +239,10 @@ fn arb_mutation() -> impl Strategy<Value = Mutation> {
 
 // --- fixtures --------------------------------------------------------------------------------
 
-struct Fixture {
-    name: String,
-    status: u16,
-    body: Value,
-}
-
 fn fixtures() -> &'static [Fixture] {
-    static ALL: OnceLock<Vec<Fixture>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut all: Vec<Fixture> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .map(|p| {
-                let v: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-                Fixture {
-                    name: p.file_name().unwrap().to_string_lossy().into_owned(),
-                    status: u16::try_from(v["status"].as_u64().unwrap()).unwrap(),
-                    body: v["body"].clone(),
-                }
-            })
-            .collect();
-        all.sort_by(|a, b| a.name.cmp(&b.name));
-        assert!(all.len() > 100);
-        all
-    })
+    let all = Fixture::all();
+    assert!(all.len() > 100);
+    all
 }
 
 #[derive(Clone, Debug)]
@@ -409,7 +395,7 @@ proptest! {
             let r = rq::request_task_manager_details(&tm);
             let rest = r.path.strip_prefix("/taskmanagers/").unwrap();
             prop_assert!(!rest.contains(['/', '?', '#', ' ']), "{}", r.path);
-            let m = rq::request_metrics(&MetricScope::TaskManager(tm), &[id.clone()]);
+            let m = rq::request_metric_query_service_addresses(&MetricScope::TaskManager(tm), std::slice::from_ref(&id));
             prop_assert_eq!(m.path_and_query().matches('?').count(), 1);
         }
     }
@@ -465,9 +451,22 @@ proptest! {
         let Some(n) = serde_json::Number::from_f64(duration) else { return Ok(()) };
         body["duration"] = Value::Number(n);
         let d: JobDetails = decode_json(URL, &body.to_string()).unwrap();
-        prop_assert_eq!(d.end_time, (end >= 0).then_some(end));
-        prop_assert_eq!(d.vertices[0].end_time, (end >= 0).then_some(end));
-        prop_assert_eq!(d.duration.is_some(), duration >= 0.0);
+        prop_assert_eq!(d.end_time.get(), (end >= 0).then_some(end));
+        prop_assert_eq!(d.vertices[0].end_time.get(), (end >= 0).then_some(end));
+        prop_assert_eq!(d.duration.get().is_some(), duration >= 0.0);
+        // What decoding makes of the number is what `From` makes of it.
+        prop_assert_eq!(d.end_time, Timestamp::from(end));
+    }
+
+    #[test]
+    fn sentinel_numbers_keep_what_is_not_negative(n in any::<i64>(), o in any::<Option<i64>>()) {
+        let expected = (n >= 0).then_some(n);
+        prop_assert_eq!(Timestamp::from(n).get(), expected);
+        prop_assert_eq!(Millis::from(n).get(), expected);
+        prop_assert_eq!(Bytes::from(n).get(), expected);
+        prop_assert_eq!(Count::from(n).get(), expected);
+        prop_assert_eq!(Timestamp::from(o).get(), o.filter(|v| *v >= 0));
+        prop_assert_eq!(Timestamp::from(o) == Timestamp::NONE, o.is_none_or(|v| v < 0));
     }
 
     #[test]

@@ -1,49 +1,22 @@
 //! Request building, one operation at a time: exact method, path with query, and JSON body of
-//! every builder in `client::request`; base URL joining; client-side rescale checks; and the
-//! sentences errors show to a user.
+//! every builder in `client::request`; base URL joining, timeouts and how answers are read;
+//! client-side rescale checks; and the sentences errors show to a user.
+// Helpers of tests unwrap and index too: a panic there is a failed test (clippy.toml allows it
+// only inside #[test] functions).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use flink_console::client::request::{
-    self as rq, AggregateScope, Body, CheckpointOptions, JarRunOptions, Method, MetricScope, Request, SavepointOptions,
-    StopOptions,
+    self as rq, AggregateScope, Answer, Body, CheckpointOptions, Empty, JarRunOptions, Method, MetricScope, SavepointOptions,
+    StopOptions, Text,
 };
 use flink_console::client::*;
 
-const J: &str = "970762374db1c09c2881a915a396ab1e";
-const SOURCE: &str = "193d851ed39da35c23cfb60b0bc854bf";
-const COUNTER: &str = "a54a21bf9142a9afd43421e4154b1409";
-const T: &str = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a";
-
-fn job() -> JobId {
-    JobId::parse(J).unwrap()
-}
-fn vertex() -> VertexId {
-    VertexId::parse(COUNTER).unwrap()
-}
-fn trigger() -> TriggerId {
-    TriggerId::parse(T).unwrap()
-}
-fn tm(id: &str) -> TaskManagerId {
-    TaskManagerId::parse(id).unwrap()
-}
-
-/// A request without a body.
-#[track_caller]
-fn assert_get(r: &Request, path_and_query: &str) {
-    assert_eq!(r.method, Method::Get);
-    assert_eq!(r.path_and_query(), path_and_query);
-    assert_eq!(r.body, Body::None);
-    assert_eq!(r.json_body(), None);
-}
-
-#[track_caller]
-fn assert_json(r: &Request, method: Method, path_and_query: &str, body: Value) {
-    assert_eq!(r.method, method);
-    assert_eq!(r.path_and_query(), path_and_query);
-    assert_eq!(r.json_body(), Some(&body), "body of {path_and_query}");
-}
+mod common;
+use common::{COUNTER, Fixture, JOB1 as J, SOURCE, TRIGGER as T, assert_get, assert_json, bounds, job, poll_once, tm, trigger, vertex};
 
 // --- basics ----------------------------------------------------------------------------------
 
@@ -64,7 +37,7 @@ fn encode_keeps_unreserved_characters_and_id_punctuation() {
 
 #[test]
 fn path_and_query_encodes_query_values_only() {
-    let r = rq::request_metrics(&MetricScope::JobManager, &["a b".into(), "c&d=e".into()]);
+    let r = rq::request_metric_query_service_addresses(&MetricScope::JobManager, &["a b".into(), "c&d=e".into()]);
     assert_eq!(r.path, "/jobmanager/metrics");
     assert_eq!(r.query, vec![("get", "a b,c&d=e".to_string())]);
     assert_eq!(r.path_and_query(), "/jobmanager/metrics?get=a%20b,c%26d%3De");
@@ -80,6 +53,9 @@ fn cluster_requests() {
     assert_get(&rq::jobmanager_logs(), "/jobmanager/logs");
     assert_get(&rq::jobmanager_environment(), "/jobmanager/environment");
     assert_get(&rq::request_thread_dump(), "/jobmanager/thread-dump");
+    assert_get(&rq::jobmanager_log_file("jobmanager.log"), "/jobmanager/logs/jobmanager.log");
+    // A log file's name is one path segment, whatever it holds.
+    assert_get(&rq::jobmanager_log_file("a b/../c?d"), "/jobmanager/logs/a%20b%2F..%2Fc%3Fd");
     let shutdown = rq::shut_down_cluster();
     assert_eq!(shutdown.method, Method::Delete);
     assert_eq!(shutdown.path_and_query(), "/cluster");
@@ -88,7 +64,7 @@ fn cluster_requests() {
 
 #[test]
 fn task_manager_requests_percent_encode_the_id_where_needed() {
-    assert_get(&rq::request_task_managers(), "/taskmanagers");
+    assert_get(&rq::request_task_manager_metric_query_service_addresses(), "/taskmanagers");
     // A real id: `:` and `-` and `.` stay as they are.
     let real = tm("127.0.0.1:6122-25d756");
     assert_get(&rq::request_task_manager_details(&real), "/taskmanagers/127.0.0.1:6122-25d756");
@@ -98,7 +74,7 @@ fn task_manager_requests_percent_encode_the_id_where_needed() {
     assert_get(&rq::request_task_manager_details(&odd), "/taskmanagers/tm%201%2Fa%3Fb%23c");
     assert_get(&rq::request_task_manager_thread_dump(&odd), "/taskmanagers/tm%201%2Fa%3Fb%23c/thread-dump");
     assert_get(
-        &rq::request_metrics(&MetricScope::TaskManager(odd), &["Status.JVM.CPU.Load".into()]),
+        &rq::request_metric_query_service_addresses(&MetricScope::TaskManager(odd), &["Status.JVM.CPU.Load".into()]),
         "/taskmanagers/tm%201%2Fa%3Fb%23c/metrics?get=Status.JVM.CPU.Load",
     );
     // Surrounding blanks are trimmed; an empty id is refused.
@@ -111,18 +87,18 @@ fn task_manager_requests_percent_encode_the_id_where_needed() {
 #[test]
 fn metric_requests_per_scope() {
     let names = vec!["uptime".to_string(), "numRestarts".to_string(), "0.numRecordsIn".to_string()];
-    assert_get(&rq::request_metrics(&MetricScope::JobManager, &names), "/jobmanager/metrics?get=uptime,numRestarts,0.numRecordsIn");
+    assert_get(&rq::request_metric_query_service_addresses(&MetricScope::JobManager, &names), "/jobmanager/metrics?get=uptime,numRestarts,0.numRecordsIn");
     assert_get(
-        &rq::request_metrics(&MetricScope::Job(job()), &names),
+        &rq::request_metric_query_service_addresses(&MetricScope::Job(job()), &names),
         &format!("/jobs/{J}/metrics?get=uptime,numRestarts,0.numRecordsIn"),
     );
     assert_get(
-        &rq::request_metrics(&MetricScope::Vertex(job(), vertex()), &names[2..]),
+        &rq::request_metric_query_service_addresses(&MetricScope::Vertex(job(), vertex()), &names[2..]),
         &format!("/jobs/{J}/vertices/{COUNTER}/metrics?get=0.numRecordsIn"),
     );
     // No names: the list of metrics that exist.
-    assert_get(&rq::request_metrics(&MetricScope::JobManager, &[]), "/jobmanager/metrics");
-    assert_get(&rq::request_metrics(&MetricScope::Job(job()), &[]), &format!("/jobs/{J}/metrics"));
+    assert_get(&rq::request_metric_query_service_addresses(&MetricScope::JobManager, &[]), "/jobmanager/metrics");
+    assert_get(&rq::request_metric_query_service_addresses(&MetricScope::Job(job()), &[]), &format!("/jobs/{J}/metrics"));
 }
 
 #[test]
@@ -216,10 +192,15 @@ fn checkpoint_statistics_requests() {
 #[test]
 fn checkpoint_trigger_uses_checkpoint_type() {
     let path = format!("/jobs/{J}/checkpoints");
-    assert_json(&rq::trigger_checkpoint(&job(), &CheckpointOptions::default(), &trigger()), Method::Post, &path, json!({ "triggerId": T }));
+    // Without a trigger id in the options Flink picks one (fixture checkpoint_trigger.json).
+    assert_json(&rq::trigger_checkpoint(&job(), &CheckpointOptions::default()), Method::Post, &path, json!({}));
+    let with_id = CheckpointOptions { checkpoint_type: None, trigger_id: Some(trigger()) };
+    assert_json(&rq::trigger_checkpoint(&job(), &with_id), Method::Post, &path, json!({ "triggerId": T }));
     for (t, wire) in [(CheckpointType::Full, "FULL"), (CheckpointType::Incremental, "INCREMENTAL"), (CheckpointType::Configured, "CONFIGURED")] {
+        let o = CheckpointOptions { checkpoint_type: Some(t.clone()), trigger_id: Some(trigger()) };
+        assert_json(&rq::trigger_checkpoint(&job(), &o), Method::Post, &path, json!({ "triggerId": T, "checkpointType": wire }));
         let o = CheckpointOptions { checkpoint_type: Some(t), trigger_id: None };
-        assert_json(&rq::trigger_checkpoint(&job(), &o, &trigger()), Method::Post, &path, json!({ "triggerId": T, "checkpointType": wire }));
+        assert_json(&rq::trigger_checkpoint(&job(), &o), Method::Post, &path, json!({ "checkpointType": wire }));
     }
     assert_get(&rq::get_triggered_checkpoint_status(&job(), &trigger()), &format!("/jobs/{J}/checkpoints/{T}"));
 }
@@ -229,26 +210,24 @@ fn checkpoint_trigger_uses_checkpoint_type() {
 #[test]
 fn savepoint_trigger_uses_dashed_names_and_trigger_id() {
     let path = format!("/jobs/{J}/savepoints");
-    assert_json(
-        &rq::trigger_savepoint(&job(), &SavepointOptions::default(), &trigger()),
-        Method::Post,
-        &path,
-        json!({ "cancel-job": false, "triggerId": T }),
-    );
+    // Without a trigger id in the options Flink picks one (fixture savepoint_trigger_default_dir.json).
+    assert_json(&rq::trigger_savepoint(&job(), &SavepointOptions::default()), Method::Post, &path, json!({ "cancel-job": false }));
+    let with_id = SavepointOptions { trigger_id: Some(trigger()), ..Default::default() };
+    assert_json(&rq::trigger_savepoint(&job(), &with_id), Method::Post, &path, json!({ "cancel-job": false, "triggerId": T }));
     let o = SavepointOptions {
         target_directory: Some("  s3://bucket/savepoints  ".into()),
         format_type: Some(SavepointFormat::Native),
         cancel_job: true,
-        trigger_id: None,
+        trigger_id: Some(trigger()),
     };
     assert_json(
-        &rq::trigger_savepoint(&job(), &o, &trigger()),
+        &rq::trigger_savepoint(&job(), &o),
         Method::Post,
         &path,
         json!({ "target-directory": "s3://bucket/savepoints", "cancel-job": true, "formatType": "NATIVE", "triggerId": T }),
     );
     let canonical = SavepointOptions { format_type: Some(SavepointFormat::Canonical), ..Default::default() };
-    assert_eq!(rq::trigger_savepoint(&job(), &canonical, &trigger()).json_body().unwrap()["formatType"], "CANONICAL");
+    assert_eq!(rq::trigger_savepoint(&job(), &canonical).json_body().unwrap()["formatType"], "CANONICAL");
     assert_get(&rq::get_triggered_savepoint_status(&job(), &trigger()), &format!("/jobs/{J}/savepoints/{T}"));
 }
 
@@ -256,10 +235,10 @@ fn savepoint_trigger_uses_dashed_names_and_trigger_id() {
 fn empty_or_blank_target_directories_are_left_out() {
     for dir in [Some(""), Some("   "), Some("\t\n"), None] {
         let s = SavepointOptions { target_directory: dir.map(String::from), ..Default::default() };
-        let body = rq::trigger_savepoint(&job(), &s, &trigger()).json_body().unwrap().clone();
+        let body = rq::trigger_savepoint(&job(), &s).json_body().unwrap().clone();
         assert!(body.get("target-directory").is_none(), "{dir:?}: {body}");
         let o = StopOptions { target_directory: dir.map(String::from), ..Default::default() };
-        let body = rq::stop_with_savepoint(&job(), &o, &trigger()).json_body().unwrap().clone();
+        let body = rq::stop_with_savepoint(&job(), &o).json_body().unwrap().clone();
         assert!(body.get("targetDirectory").is_none(), "{dir:?}: {body}");
     }
 }
@@ -267,19 +246,16 @@ fn empty_or_blank_target_directories_are_left_out() {
 #[test]
 fn stop_uses_camel_case_names_and_drain() {
     let path = format!("/jobs/{J}/stop");
-    assert_json(
-        &rq::stop_with_savepoint(&job(), &StopOptions::default(), &trigger()),
-        Method::Post,
-        &path,
-        json!({ "drain": false, "triggerId": T }),
-    );
+    assert_json(&rq::stop_with_savepoint(&job(), &StopOptions::default()), Method::Post, &path, json!({ "drain": false }));
+    let with_id = StopOptions { trigger_id: Some(trigger()), ..Default::default() };
+    assert_json(&rq::stop_with_savepoint(&job(), &with_id), Method::Post, &path, json!({ "drain": false, "triggerId": T }));
     let o = StopOptions {
         target_directory: Some("file:///var/lib/flink/savepoints".into()),
         format_type: Some(SavepointFormat::Canonical),
         drain: true,
-        trigger_id: None,
+        trigger_id: Some(trigger()),
     };
-    let r = rq::stop_with_savepoint(&job(), &o, &trigger());
+    let r = rq::stop_with_savepoint(&job(), &o);
     assert_json(
         &r,
         Method::Post,
@@ -304,25 +280,16 @@ fn disposal_uses_savepoint_path() {
 #[test]
 fn the_client_refuses_an_empty_disposal_path_before_sending() {
     let flink = FlinkClient::new("http://127.0.0.1:8081");
-    let e = poll_once(flink.dispose_savepoint(" \t", None)).unwrap_err();
+    let e = poll_once(flink.dispose_savepoint(" \t")).unwrap_err();
     assert_eq!(e.kind(), "invalid_input");
     assert_eq!(e.to_string(), "the savepoint path to dispose must not be empty");
     // A real path gets as far as sending, which the host cannot do.
-    let e = poll_once(flink.dispose_savepoint("file:/sp", None)).unwrap_err();
+    let e = poll_once(flink.dispose_savepoint("file:/sp")).unwrap_err();
     assert_eq!(e.kind(), "network");
     assert!(e.to_string().starts_with("Could not reach Flink at http://127.0.0.1:8081/savepoint-disposal: "), "{e}");
 }
 
 // --- rescaling -------------------------------------------------------------------------------
-
-fn bounds(pairs: &[(&str, i64, i64)]) -> JobResourceRequirements {
-    pairs
-        .iter()
-        .map(|(v, lo, hi)| {
-            (VertexId::parse(v).unwrap(), VertexResources { parallelism: ParallelismBounds { lower_bound: *lo, upper_bound: *hi } })
-        })
-        .collect()
-}
 
 #[test]
 fn resource_requirements_requests() {
@@ -341,9 +308,7 @@ fn resource_requirements_requests() {
 
 /// The fixture job 970762…: "Source: Datagen Source" and "Stateful Counter -> …", max parallelism 128.
 fn job_details() -> JobDetails {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/job_detail.json");
-    let envelope: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    decode_json("http://127.0.0.1:8081/jobs/x", &envelope["body"].to_string()).unwrap()
+    Fixture::load("job_detail.json").answer(&rq::request_job(&job()))
 }
 
 #[track_caller]
@@ -503,7 +468,54 @@ fn client_options() {
         ClientOptions { timeout: Duration::from_millis(1500), headers: vec![("Authorization".into(), "Bearer x".into())] },
     );
     assert_eq!(c.base_url(), "http://h:1");
+    assert_eq!(c.timeout(), Duration::from_millis(1500));
     assert_ne!(c, FlinkClient::new("http://h:1"), "the options are part of the client");
+    assert_eq!(FlinkClient::new("http://h:1").timeout(), Duration::from_secs(10));
+}
+
+#[test]
+fn with_timeout_is_a_copy_with_only_the_timeout_changed() {
+    let headers = vec![("Authorization".to_string(), "Bearer x".to_string())];
+    let c = FlinkClient::with_options("http://h:1/", ClientOptions { timeout: Duration::from_secs(3), headers: headers.clone() });
+    let quick = c.with_timeout(Duration::from_millis(1));
+    assert_eq!(quick.timeout(), Duration::from_millis(1));
+    assert_eq!(c.timeout(), Duration::from_secs(3), "the original keeps its timeout");
+    assert_eq!(quick, FlinkClient::with_options("http://h:1", ClientOptions { timeout: Duration::from_millis(1), headers }));
+    assert_eq!(quick.url(&rq::request_cluster_overview()), c.url(&rq::request_cluster_overview()));
+}
+
+#[test]
+fn answers_are_read_as_their_request_says() {
+    // JSON for models, nothing for `Empty`, as is for `Text`.
+    let url = "http://127.0.0.1:8081/jobmanager/logs/jobmanager.log";
+    assert_eq!(Text::from_body(url, "2026-01-01 INFO started\n{not json"), Ok(Text("2026-01-01 INFO started\n{not json".into())));
+    assert_eq!(Empty::from_body(url, "{}"), Ok(Empty));
+    assert_eq!(Empty::from_body(url, ""), Ok(Empty));
+    let status = JobStatusInfo::from_body(url, r#"{"status":"RUNNING"}"#).unwrap();
+    assert_eq!(status.status, JobStatus::Running);
+    let e = JobStatusInfo::from_body(url, "").unwrap_err();
+    assert!(matches!(&e, ClientError::Decode { url: u, .. } if u == url), "{e:?}");
+}
+
+#[test]
+fn send_goes_to_the_request_url_and_fails_at_once_on_the_host() {
+    let flink = FlinkClient::new("http://127.0.0.1:8081/");
+    let e = poll_once(flink.send(rq::request_job(&job()))).unwrap_err();
+    assert_eq!(e, ClientError::Network {
+        url: format!("http://127.0.0.1:8081/jobs/{J}"),
+        message: "sending needs a WebAssembly host with fetch (browser or Node)".into(),
+    });
+    // Each method is its request sent: same URL.
+    let e = poll_once(flink.with_timeout(Duration::from_millis(1)).cancel_job(&job())).unwrap_err();
+    assert!(matches!(&e, ClientError::Network { url, .. } if *url == format!("http://127.0.0.1:8081/jobs/{J}?mode=cancel")), "{e:?}");
+}
+
+#[test]
+fn random_trigger_ids_are_valid_and_distinct() {
+    let a = TriggerId::random().unwrap();
+    let b = TriggerId::random().unwrap();
+    assert_eq!(TriggerId::parse(a.as_str()).unwrap(), a);
+    assert_ne!(a, b);
 }
 
 // --- errors a user reads ---------------------------------------------------------------------
@@ -579,19 +591,13 @@ fn error_accessors() {
     assert_eq!(timeout.kind(), "timeout");
     let invalid = ClientError::InvalidInput("m".into());
     assert_eq!((invalid.kind(), invalid.to_string()), ("invalid_input", "m".to_string()));
+    let unsupported = ClientError::Unsupported("no secure random source for a trigger id: x".into());
+    assert_eq!((unsupported.kind(), unsupported.to_string()), ("unsupported", "no secure random source for a trigger id: x".to_string()));
+    assert_eq!((unsupported.status(), unsupported.messages(), unsupported.flink_message()), (None, vec![], None));
+    assert!(!unsupported.is_not_found());
     let failed = ClientError::OperationFailed { operation: "o".into(), class: "c".into(), stack_trace: "t".into() };
     assert_eq!((failed.kind(), failed.messages()), ("operation_failed", vec!["t".to_string()]));
     // An internal server error with nothing else to say is still shown.
     let internal = http_error("u", 500, r#"{"errors":["Internal server error."]}"#);
     assert_eq!(internal.flink_message().as_deref(), Some("Internal server error."));
-}
-
-/// Polls a future once: enough for client methods that fail before any I/O on the host.
-fn poll_once<F: std::future::Future>(f: F) -> F::Output {
-    let mut f = std::pin::pin!(f);
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    match f.as_mut().poll(&mut cx) {
-        std::task::Poll::Ready(v) => v,
-        std::task::Poll::Pending => panic!("the future did not complete at once"),
-    }
 }
