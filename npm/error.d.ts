@@ -10,6 +10,8 @@ export type FlinkErrorKind =
   | 'decode'
   /** An argument was rejected before anything was sent. */
   | 'invalid_input'
+  /** Something the call needs is missing: a feature of a newer Flink, or of the platform (a secure random source). */
+  | 'unsupported'
   /** A savepoint, checkpoint, stop or disposal finished with a failure (its stack trace in `messages`). */
   | 'operation_failed';
 

@@ -92,6 +92,18 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.jobmanager_logs().await })
     }
 
+    /// `GET /jobmanager/logs/{name}`: one of the JobManager's log files (a `name` that
+    /// `jobmanagerLogs` lists), whole, as text.
+    #[wasm_bindgen(js_name = jobmanagerLogFile, unchecked_return_type = "Promise<string>")]
+    pub fn jobmanager_log_file(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { cv::timed(&c, options)?.jobmanager_log_file(&cv::text(&name, "the log file name")?).await })
+    }
+
     /// `GET /jobmanager/thread-dump`.
     #[wasm_bindgen(js_name = requestThreadDump, unchecked_return_type = "Promise<ThreadDump>")]
     pub fn request_thread_dump(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {

@@ -14,6 +14,13 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.request_multiple_job_details().await })
     }
 
+    /// `GET /jobs`: every job's id and status.
+    #[wasm_bindgen(js_name = requestJobIds, unchecked_return_type = "Promise<JobIdsWithStatus>")]
+    pub fn request_job_ids(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { cv::timed(&c, options)?.request_job_ids().await })
+    }
+
     /// `GET /jobs/{id}`: the job with its vertices.
     #[wasm_bindgen(js_name = requestJob, unchecked_return_type = "Promise<JobDetails>")]
     pub fn request_job(

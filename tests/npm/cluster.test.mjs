@@ -12,7 +12,7 @@ async function rejection(promise) {
 }
 
 describe('cluster and task managers', () => {
-  it('requestClusterOverview, dashboardConfig, jobmanagerConfig, jobmanagerLogs, requestThreadDump', async () => {
+  it('requestClusterOverview, dashboardConfig, jobmanagerConfig, jobmanagerLogs, jobmanagerLogFile, requestThreadDump', async () => {
     const overview = await flink.requestClusterOverview();
     assert.equal(overview['flink-version'], '2.3.0');
     assert.ok(overview.taskmanagers >= 1 && overview['slots-total'] >= 2);
@@ -21,7 +21,10 @@ describe('cluster and task managers', () => {
     assert.equal(typeof config.features['web-submit'], 'boolean');
     const entries = await flink.jobmanagerConfig();
     assert.equal(entries.find((e) => e.key === 'rest.port')?.value, new URL(FLINK_REST_URL).port);
-    assert.ok((await flink.jobmanagerLogs()).logs.some((l) => l.name.endsWith('.log')));
+    const log = (await flink.jobmanagerLogs()).logs.find((l) => l.name.endsWith('.log'));
+    assert.ok(log, 'a .log file listed');
+    // A local cluster's log folder also holds the task manager's logs: any Flink log will do.
+    assert.match(await flink.jobmanagerLogFile(log.name), / INFO +org\.apache\.flink\./);
     assert.ok((await flink.requestThreadDump()).threadInfos.length > 10);
   });
 
@@ -70,12 +73,14 @@ describe('cluster and task managers', () => {
 });
 
 describe('jobs', () => {
-  it('requestMultipleJobDetails lists the demo jobs, names as sent', async () => {
+  it('requestMultipleJobDetails lists the demo jobs, names as sent; requestJobIds their ids', async () => {
     const { jobs } = await flink.requestMultipleJobDetails();
+    const ids = (await flink.requestJobIds()).jobs;
     for (const name of DEMO_JOBS) {
       const job = jobs.find((j) => j.name === name);
       assert.ok(job, `${name} listed`);
       assert.equal(job.state, 'RUNNING');
+      assert.deepEqual(ids.find((j) => j.id === job.jid), { id: job.jid, status: 'RUNNING' });
       assert.equal(typeof job['start-time'], 'number');
       assert.equal(job['end-time'], null);
     }

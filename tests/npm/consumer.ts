@@ -20,6 +20,7 @@ export async function cluster(): Promise<number> {
   const keys: string[] = entries.map((e) => `${e.key}=${e.value}`);
   const logs = await flink.jobmanagerLogs();
   const sizes: number[] = logs.logs.map((l) => l.size + l.mtime);
+  const logText: string = await flink.jobmanagerLogFile(logs.logs[0].name, { timeoutMs: 30000 });
   const dump = await flink.requestThreadDump();
   const threads: string[] = dump.threadInfos.map((t) => t.threadName + t.stringifiedThreadInfo);
   const tms = await flink.requestTaskManagerMetricQueryServiceAddresses();
@@ -35,12 +36,13 @@ export async function cluster(): Promise<number> {
   const agg = await flink.requestAggregatedMetrics({ type: 'taskManagers' }, ['x'], ['sum', 'max']);
   const sum: number | null = agg[0].sum;
   await flink.shutDownCluster();
-  return [version, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale].length
+  return [version, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText].length
     + slots + interval + free + (sum ?? 0);
 }
 
 export async function jobs(job: JobId, vertex: string): Promise<unknown[]> {
   const all = await flink.requestMultipleJobDetails();
+  const ids: JobStatus[] = (await flink.requestJobIds()).jobs.map((j) => j.status);
   const first = all.jobs[0];
   const state: JobStatus = first.state;
   const started: number | null = first['start-time'];
@@ -65,7 +67,7 @@ export async function jobs(job: JobId, vertex: string): Promise<unknown[]> {
   await flink.cancelJob(job, { timeoutMs: 5000 });
   await flink.reportJobClientHeartbeat(job, Date.now() + 60000);
   const answer: Uint8Array = await flink.deliverCoordinationRequestToCoordinator(job, 'uid', new Uint8Array([1]));
-  return [state, started, running, parallelism, stoppable, again.jid, exceptions.exceptionHistory.truncated, names, status,
+  return [ids, state, started, running, parallelism, stoppable, again.jid, exceptions.exceptionHistory.truncated, names, status,
     final, userConfig, nodes, subtasks, timestamps, answer.byteLength];
 }
 

@@ -3,7 +3,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -66,9 +66,12 @@ it('the suite calls every method the class declares', () => {
   const suite = ['lib.mjs', 'cluster.test.mjs', 'lifecycle.test.mjs', 'errors.test.mjs', 'page.html']
     .map((f) => readFileSync(join(here, f), 'utf8')).join('\n');
   assert.deepEqual(methods.filter((m) => !suite.includes(`.${m}(`)), []);
-  // …and the class has every public async method of the Rust FlinkClient, in camelCase.
-  const rust = ['api.rs', 'wait.rs'].map((f) => readFileSync(join(process.env.REPO_ROOT, 'src/client', f), 'utf8')).join('\n');
-  const camel = [...rust.matchAll(/pub async fn (\w+)/g)].map((m) => m[1].replace(/_(\w)/g, (_, c) => c.toUpperCase()));
+  // …and the class has every public async method of the Rust FlinkClient (one file per area
+  // under src/client/api/), in camelCase; `send`, which sends any built request, is Rust's own.
+  const api = join(process.env.REPO_ROOT, 'src/client/api');
+  const rust = readdirSync(api).filter((f) => f.endsWith('.rs')).map((f) => readFileSync(join(api, f), 'utf8')).join('\n');
+  const camel = [...rust.matchAll(/pub async fn (\w+)/g)].map((m) => m[1].replace(/_(\w)/g, (_, c) => c.toUpperCase()))
+    .filter((m) => m !== 'send');
   assert.ok(camel.length >= 45, `${camel.length} Rust methods`);
   assert.deepEqual(camel.filter((m) => !methods.includes(m)), []);
 });
@@ -93,7 +96,8 @@ it('wrong field accesses do not compile', () => {
   const r = tsc('wrong.ts', ...SETTINGS.node);
   assert.notEqual(r.status, 0, 'tsc accepted wrong.ts');
   assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2551: Property 'slotsTotal' does not exist on type 'ClusterOverview'/);
-  assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2322: Type 'number \| null' is not assignable to type 'number'/);
+  // `start-time` is a Timestamp (`number | null`): tsc names the alias, then why it does not fit.
+  assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2322: Type 'Timestamp' is not assignable to type 'number'\.\n +Type 'null' is not assignable/);
   assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2353: .*'targetDir' does not exist in type 'SavepointOptions'/);
   assert.equal(r.stdout.match(/error TS/g).length, 3, r.stdout);
 });
