@@ -8,7 +8,7 @@ export type FlinkErrorKind =
   | 'http'
   /** The answer was not the JSON the client expected. */
   | 'decode'
-  /** An argument was rejected before anything was sent. */
+  /** An argument was rejected before anything was sent; `message` names it and says what it must be. */
   | 'invalid_input'
   /** Something the call needs is missing: a feature of a newer Flink, or of the platform (a secure random source). */
   | 'unsupported'

@@ -2,29 +2,18 @@
 use std::time::Duration;
 
 use js_sys::Promise;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
 use super::{FlinkClient, spawn};
 use crate::client::request::CheckpointOptions;
-use crate::client::{CheckpointType, ClientError, TriggerId};
-
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsCheckpointOptions {
-    checkpoint_type: Option<String>,
-    trigger_id: Option<String>,
-    timeout_ms: Option<f64>,
-}
+use crate::client::{CheckpointType, ClientError};
 
 fn checkpoint_options(value: Option<JsValue>) -> Result<(CheckpointOptions, Option<Duration>), ClientError> {
-    let o: JsCheckpointOptions = cv::options(value, "checkpoint options")?;
-    let options = CheckpointOptions {
-        checkpoint_type: o.checkpoint_type.as_deref().map(CheckpointType::from),
-        trigger_id: o.trigger_id.as_deref().map(TriggerId::parse).transpose()?,
-    };
-    Ok((options, cv::millis(o.timeout_ms, "timeoutMs")?))
+    cv::options(value, "checkpoint options", |o| {
+        let checkpoint_type = o.opt("checkpointType", |v, name| cv::flink_enum(v, name, CheckpointType::KNOWN, CheckpointType::as_str))?;
+        Ok((CheckpointOptions { checkpoint_type, trigger_id: o.opt("triggerId", cv::trigger)? }, o.timeout()?))
+    })
 }
 
 #[wasm_bindgen]
@@ -37,7 +26,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_checkpoint_stats(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_checkpoint_stats(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}/checkpoints/config`.
@@ -48,7 +37,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_checkpoint_config(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_checkpoint_config(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}/checkpoints/details/{checkpoint}`: one checkpoint with per-vertex stats.
@@ -61,7 +50,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (job, id) = (cv::job(&job_id)?, cv::count(&checkpoint_id, "the checkpoint id")?);
+            let (job, id) = (cv::job(&job_id, "jobId")?, cv::count(&checkpoint_id, "checkpointId")?);
             cv::timed(&c, options)?.request_checkpoint_details(&job, id).await
         })
     }
@@ -77,8 +66,8 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (job, id) = (cv::job(&job_id)?, cv::count(&checkpoint_id, "the checkpoint id")?);
-            cv::timed(&c, options)?.request_checkpoint_subtask_details(&job, id, &cv::vertex(&vertex_id)?).await
+            let (job, id) = (cv::job(&job_id, "jobId")?, cv::count(&checkpoint_id, "checkpointId")?);
+            cv::timed(&c, options)?.request_checkpoint_subtask_details(&job, id, &cv::vertex(&vertex_id, "vertexId")?).await
         })
     }
 
@@ -92,7 +81,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (job, (o, t)) = (cv::job(&job_id)?, checkpoint_options(options)?);
+            let (job, (o, t)) = (cv::job(&job_id, "jobId")?, checkpoint_options(options)?);
             cv::with_timeout(&c, t).trigger_checkpoint(&job, &o).await
         })
     }
@@ -106,7 +95,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.get_triggered_checkpoint_status(&cv::job(&job_id)?, &cv::trigger(&trigger_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.get_triggered_checkpoint_status(&cv::job(&job_id, "jobId")?, &cv::trigger(&trigger_id, "triggerId")?).await })
     }
 
     /// Polls a triggered checkpoint until it completes; resolves to the checkpoint id, rejects
@@ -120,7 +109,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (job, trigger) = (cv::job(&job_id)?, cv::trigger(&trigger_id)?);
+            let (job, trigger) = (cv::job(&job_id, "jobId")?, cv::trigger(&trigger_id, "triggerId")?);
             c.wait_for_checkpoint(&job, &trigger, cv::wait_options(options)?).await
         })
     }

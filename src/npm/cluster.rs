@@ -1,58 +1,57 @@
 //! Cluster, task manager and metric calls.
 use js_sys::Promise;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit};
-use crate::client::{ClientError, JobId, TaskManagerId, VertexId};
+use crate::client::ClientError;
 use crate::client::request::{AggregateScope, MetricScope};
 
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
-enum JsMetricScope {
-    JobManager,
-    Job { job_id: String },
-    Vertex { job_id: String, vertex_id: String },
-    TaskManager { task_manager_id: String },
-}
+const METRIC_SCOPE: &str =
+    "{type: 'jobManager'} | {type: 'job', jobId} | {type: 'vertex', jobId, vertexId} | {type: 'taskManager', taskManagerId}";
+const AGGREGATE_SCOPE: &str = "{type: 'jobs'} | {type: 'taskManagers'} | {type: 'subtasks', jobId, vertexId}";
 
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
-enum JsAggregateScope {
-    Jobs,
-    TaskManagers,
-    Subtasks { job_id: String, vertex_id: String },
-}
-
-fn metric_scope(value: JsValue) -> Result<MetricScope, ClientError> {
-    Ok(match cv::value::<JsMetricScope>(value, "metric scope")? {
-        JsMetricScope::JobManager => MetricScope::JobManager,
-        JsMetricScope::Job { job_id } => MetricScope::Job(JobId::parse(&job_id)?),
-        JsMetricScope::Vertex { job_id, vertex_id } => MetricScope::Vertex(JobId::parse(&job_id)?, VertexId::parse(&vertex_id)?),
-        JsMetricScope::TaskManager { task_manager_id } => MetricScope::TaskManager(TaskManagerId::parse(&task_manager_id)?),
+fn metric_scope(value: &JsValue) -> Result<MetricScope, ClientError> {
+    cv::tagged(value, "scope", METRIC_SCOPE, |ty, f| {
+        Ok(Some(match ty {
+            "jobManager" => MetricScope::JobManager,
+            "job" => MetricScope::Job(f.req("jobId", cv::job)?),
+            "vertex" => MetricScope::Vertex(f.req("jobId", cv::job)?, f.req("vertexId", cv::vertex)?),
+            "taskManager" => MetricScope::TaskManager(f.req("taskManagerId", cv::task_manager)?),
+            _ => return Ok(None),
+        }))
     })
 }
 
-fn aggregate_scope(value: JsValue) -> Result<AggregateScope, ClientError> {
-    Ok(match cv::value::<JsAggregateScope>(value, "aggregate scope")? {
-        JsAggregateScope::Jobs => AggregateScope::Jobs,
-        JsAggregateScope::TaskManagers => AggregateScope::TaskManagers,
-        JsAggregateScope::Subtasks { job_id, vertex_id } => AggregateScope::Subtasks(JobId::parse(&job_id)?, VertexId::parse(&vertex_id)?),
+fn aggregate_scope(value: &JsValue) -> Result<AggregateScope, ClientError> {
+    cv::tagged(value, "scope", AGGREGATE_SCOPE, |ty, f| {
+        Ok(Some(match ty {
+            "jobs" => AggregateScope::Jobs,
+            "taskManagers" => AggregateScope::TaskManagers,
+            "subtasks" => AggregateScope::Subtasks(f.req("jobId", cv::job)?, f.req("vertexId", cv::vertex)?),
+            _ => return Ok(None),
+        }))
     })
 }
 
 const AGGREGATIONS: [&str; 5] = ["min", "max", "avg", "sum", "skew"];
 
-fn aggregations(value: JsValue) -> Result<Vec<&'static str>, ClientError> {
-    cv::strings(value, "aggregation list")?
+fn aggregations(value: &JsValue) -> Result<Vec<&'static str>, ClientError> {
+    let names = cv::strings(value, "aggregations")?;
+    let known = cv::one_of(&AGGREGATIONS);
+    names
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(i, a)| {
             AGGREGATIONS.iter().copied().find(|k| k == a).ok_or_else(|| {
-                ClientError::InvalidInput(format!("unknown aggregation '{a}' (expected {})", AGGREGATIONS.join(", ")))
+                ClientError::InvalidInput(format!("aggregations[{i}] must be {known}, not '{a}'"))
             })
         })
         .collect()
+}
+
+fn metric_names(value: &JsValue) -> Result<Vec<String>, ClientError> {
+    cv::strings(value, "names")
 }
 
 #[wasm_bindgen]
@@ -101,7 +100,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.jobmanager_log_file(&cv::text(&name, "the log file name")?).await })
+        spawn(async move { cv::timed(&c, options)?.jobmanager_log_file(&cv::non_blank(&name, "name")?).await })
     }
 
     /// `GET /jobmanager/thread-dump`.
@@ -119,7 +118,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_task_manager_thread_dump(&cv::task_manager(&task_manager_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_task_manager_thread_dump(&cv::task_manager(&task_manager_id, "taskManagerId")?).await })
     }
 
     /// Metric values of the JobManager, a job, a vertex or a task manager (`get=`); with no
@@ -133,7 +132,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (scope, names) = (metric_scope(scope)?, cv::strings(names, "metric names")?);
+            let (scope, names) = (metric_scope(&scope)?, metric_names(&names)?);
             cv::timed(&c, options)?.request_metric_query_service_addresses(&scope, &names).await
         })
     }
@@ -149,8 +148,8 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (scope, names) = (aggregate_scope(scope)?, cv::strings(names, "metric names")?);
-            let aggregations = self::aggregations(aggregations)?;
+            let (scope, names) = (aggregate_scope(&scope)?, metric_names(&names)?);
+            let aggregations = self::aggregations(&aggregations)?;
             cv::timed(&c, options)?.request_aggregated_metrics(&scope, &names, &aggregations).await
         })
     }
@@ -175,7 +174,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (tm, names) = (cv::task_manager(&task_manager_id)?, cv::strings(names, "metric names")?);
+            let (tm, names) = (cv::task_manager(&task_manager_id, "taskManagerId")?, metric_names(&names)?);
             cv::timed(&c, options)?.request_metric_query_service_addresses(&MetricScope::TaskManager(tm), &names).await
         })
     }
@@ -188,6 +187,6 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_task_manager_details(&cv::task_manager(&task_manager_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_task_manager_details(&cv::task_manager(&task_manager_id, "taskManagerId")?).await })
     }
 }

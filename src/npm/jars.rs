@@ -1,22 +1,10 @@
 //! Jars: list, upload, run, delete.
 use js_sys::Promise;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit};
 use crate::client::request::JarRunOptions;
-
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsJarRunOptions {
-    entry_class: Option<String>,
-    program_args: Option<Vec<String>>,
-    parallelism: Option<u32>,
-    savepoint_path: Option<String>,
-    allow_non_restored_state: Option<bool>,
-    timeout_ms: Option<f64>,
-}
 
 #[wasm_bindgen]
 impl FlinkClient {
@@ -37,7 +25,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (name, bytes) = (cv::text(&file_name, "the file name")?, cv::bytes(&jar, "the jar")?);
+            let (name, bytes) = (cv::non_blank(&file_name, "fileName")?, cv::bytes(&jar, "jar")?);
             cv::timed(&c, options)?.upload_jar(&name, bytes).await
         })
     }
@@ -51,16 +39,18 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let jar = cv::text(&jar_id, "the jar id")?;
-            let o: JsJarRunOptions = cv::options(options, "jar run options")?;
-            let run = JarRunOptions {
-                entry_class: o.entry_class,
-                program_args: o.program_args.unwrap_or_default(),
-                parallelism: o.parallelism,
-                savepoint_path: o.savepoint_path,
-                allow_non_restored_state: o.allow_non_restored_state.unwrap_or(false),
-            };
-            cv::with_timeout(&c, cv::millis(o.timeout_ms, "timeoutMs")?).run_jar(&jar, &run).await
+            let jar = cv::non_blank(&jar_id, "jarId")?;
+            let (run, timeout) = cv::options(options, "jar run options", |o| {
+                let run = JarRunOptions {
+                    entry_class: o.opt("entryClass", cv::text)?,
+                    program_args: o.opt("programArgs", cv::strings)?.unwrap_or_default(),
+                    parallelism: o.opt("parallelism", |v, name| cv::whole(v, name, 1.0, cv::MAX_INT))?.map(|p| p as u32),
+                    savepoint_path: o.opt("savepointPath", cv::text)?,
+                    allow_non_restored_state: o.opt("allowNonRestoredState", cv::boolean)?.unwrap_or(false),
+                };
+                Ok((run, o.timeout()?))
+            })?;
+            cv::with_timeout(&c, timeout).run_jar(&jar, &run).await
         })
     }
 
@@ -72,6 +62,6 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn_unit(async move { cv::timed(&c, options)?.delete_jar(&cv::text(&jar_id, "the jar id")?).await })
+        spawn_unit(async move { cv::timed(&c, options)?.delete_jar(&cv::non_blank(&jar_id, "jarId")?).await })
     }
 }

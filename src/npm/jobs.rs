@@ -29,7 +29,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_job(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}` and `GET /jobs/{id}/exceptions`: the job with its failures.
@@ -40,7 +40,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_execution_graph_info(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_execution_graph_info(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}/exceptions`: root exception history, newest first.
@@ -51,7 +51,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_job_exceptions(&cv::job(&job_id)?, None).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_exceptions(&cv::job(&job_id, "jobId")?, None).await })
     }
 
     /// `GET /jobs/{id}/status`.
@@ -62,7 +62,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_job_status(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_status(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}/execution-result`: `job-execution-result` is `null` while the job runs.
@@ -73,7 +73,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_job_result(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_result(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}/config`.
@@ -84,7 +84,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_job_config(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_config(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}/plan`: the job graph's nodes and edges.
@@ -95,7 +95,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_job_plan(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_plan(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}/vertices/{vertex}`: the vertex with its subtasks.
@@ -107,7 +107,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_vertex_details(&cv::job(&job_id)?, &cv::vertex(&vertex_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_vertex_details(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
     }
 
     /// `GET /jobs/{id}/vertices/{vertex}/subtasktimes`.
@@ -119,7 +119,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_vertex_subtask_times(&cv::job(&job_id)?, &cv::vertex(&vertex_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_vertex_subtask_times(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
     }
 
     /// `PATCH /jobs/{id}?mode=cancel`. Destructive: ask first.
@@ -130,7 +130,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn_unit(async move { cv::timed(&c, options)?.cancel_job(&cv::job(&job_id)?).await })
+        spawn_unit(async move { cv::timed(&c, options)?.cancel_job(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `PATCH /jobs/{id}/clientHeartbeat`: tells Flink a client is still attached, until
@@ -144,7 +144,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn_unit(async move {
-            let (job, at) = (cv::job(&job_id)?, cv::integer(&expired_timestamp_ms, "expiredTimestampMs")?);
+            let (job, at) = (cv::job(&job_id, "jobId")?, cv::integer(&expired_timestamp_ms, "expiredTimestampMs")?);
             cv::timed(&c, options)?.report_job_client_heartbeat(&job, at).await
         })
     }
@@ -161,8 +161,8 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         let call = async move {
-            let (job, uid) = (cv::job(&job_id)?, cv::text(&operator_uid, "the operator uid")?);
-            let request = cv::bytes(&serialized_request, "the serialized request")?;
+            let (job, uid) = (cv::job(&job_id, "jobId")?, cv::non_blank(&operator_uid, "operatorUid")?);
+            let request = cv::bytes(&serialized_request, "serializedRequest")?;
             cv::timed(&c, options)?.deliver_coordination_request_to_coordinator(&job, &uid, &request).await
         };
         spawn_with(call, |bytes| Ok(js_sys::Uint8Array::from(bytes.as_slice()).into()))

@@ -38,10 +38,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ClientOptions")] options: Option<JsValue>,
     ) -> Result<FlinkClient, JsValue> {
         let build = || -> Result<client::FlinkClient, ClientError> {
-            let url = convert::text(&base_url, "the base URL")?;
-            if url.trim().is_empty() {
-                return Err(ClientError::InvalidInput("the base URL must not be empty".into()));
-            }
+            let url = convert::non_blank(&base_url, "baseUrl")?;
             Ok(client::FlinkClient::with_options(url, convert::client_options(options)?))
         };
         build().map(|inner| FlinkClient { inner }).map_err(|e| error::to_js(&e))

@@ -4,7 +4,31 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit};
-use crate::client::JobResourceRequirements;
+use crate::client::{ClientError, JobResourceRequirements, ParallelismBounds, VertexId, VertexResources};
+
+const BOUNDS: &str = "{lowerBound, upperBound}";
+
+/// What `requestJobResourceRequirements` returns, read back key by key.
+fn requirements(value: &JsValue) -> Result<JobResourceRequirements, ClientError> {
+    let name = "requirements";
+    cv::entries(value, name, &format!("an object of vertex ids to {{parallelism: {BOUNDS}}}"))?
+        .into_iter()
+        .map(|(key, resources)| {
+            let vertex = VertexId::parse(&key).map_err(|_| {
+                ClientError::InvalidInput(format!("{name}' keys must be vertex ids (32 hexadecimal characters), not '{key}'"))
+            })?;
+            let path = format!("{name}['{key}']");
+            let parallelism = cv::object(&resources, &path, &format!("{{parallelism: {BOUNDS}}}"), |f| f.req("parallelism", bounds))?;
+            Ok((vertex, VertexResources { parallelism }))
+        })
+        .collect()
+}
+
+fn bounds(value: &JsValue, name: &str) -> Result<ParallelismBounds, ClientError> {
+    cv::object(value, name, BOUNDS, |f| {
+        Ok(ParallelismBounds { lower_bound: f.req("lowerBound", cv::integer)?, upper_bound: f.req("upperBound", cv::integer)? })
+    })
+}
 
 #[wasm_bindgen]
 impl FlinkClient {
@@ -16,7 +40,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_job_resource_requirements(&cv::job(&job_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.request_job_resource_requirements(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `PUT /jobs/{id}/resource-requirements`: rescales a job on the adaptive scheduler. Takes
@@ -31,8 +55,8 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn_unit(async move {
-            let job = cv::job(&job_id)?;
-            let requirements: JobResourceRequirements = cv::value(requirements, "resource requirements")?;
+            let job = cv::job(&job_id, "jobId")?;
+            let requirements = self::requirements(&requirements)?;
             // The check needs the job's vertices; a JS caller has only its id.
             let c = cv::timed(&c, options)?;
             let details = c.request_job(&job).await?;

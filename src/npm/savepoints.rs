@@ -2,7 +2,6 @@
 use std::time::Duration;
 
 use js_sys::Promise;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
@@ -10,46 +9,35 @@ use super::{FlinkClient, spawn, spawn_unit};
 use crate::client::request::{SavepointOptions, StopOptions};
 use crate::client::{ClientError, SavepointFormat, TriggerId};
 
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsSavepointOptions {
-    target_directory: Option<String>,
-    format_type: Option<String>,
-    cancel_job: Option<bool>,
-    trigger_id: Option<String>,
-    timeout_ms: Option<f64>,
+fn format_type(value: &JsValue, name: &str) -> Result<SavepointFormat, ClientError> {
+    cv::flink_enum(value, name, SavepointFormat::KNOWN, SavepointFormat::as_str)
 }
 
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsStopOptions {
-    target_directory: Option<String>,
-    format_type: Option<String>,
-    drain: Option<bool>,
-    trigger_id: Option<String>,
-    timeout_ms: Option<f64>,
+/// The fields both savepoint triggers take, in the order errors list them: `flag` is the one
+/// they differ in (`cancelJob`, `drain`).
+type SavepointFields = (Option<String>, Option<SavepointFormat>, bool, Option<TriggerId>);
+
+fn savepoint_fields(o: &cv::Fields, flag: &'static str) -> Result<SavepointFields, ClientError> {
+    Ok((
+        o.opt("targetDirectory", cv::text)?,
+        o.opt("formatType", format_type)?,
+        o.opt(flag, cv::boolean)?.unwrap_or(false),
+        o.opt("triggerId", cv::trigger)?,
+    ))
 }
 
 fn savepoint_options(value: Option<JsValue>) -> Result<(SavepointOptions, Option<Duration>), ClientError> {
-    let o: JsSavepointOptions = cv::options(value, "savepoint options")?;
-    let options = SavepointOptions {
-        target_directory: o.target_directory,
-        format_type: o.format_type.as_deref().map(SavepointFormat::from),
-        cancel_job: o.cancel_job.unwrap_or(false),
-        trigger_id: o.trigger_id.as_deref().map(TriggerId::parse).transpose()?,
-    };
-    Ok((options, cv::millis(o.timeout_ms, "timeoutMs")?))
+    cv::options(value, "savepoint options", |o| {
+        let (target_directory, format_type, cancel_job, trigger_id) = savepoint_fields(o, "cancelJob")?;
+        Ok((SavepointOptions { target_directory, format_type, cancel_job, trigger_id }, o.timeout()?))
+    })
 }
 
 fn stop_options(value: Option<JsValue>) -> Result<(StopOptions, Option<Duration>), ClientError> {
-    let o: JsStopOptions = cv::options(value, "stop options")?;
-    let options = StopOptions {
-        target_directory: o.target_directory,
-        format_type: o.format_type.as_deref().map(SavepointFormat::from),
-        drain: o.drain.unwrap_or(false),
-        trigger_id: o.trigger_id.as_deref().map(TriggerId::parse).transpose()?,
-    };
-    Ok((options, cv::millis(o.timeout_ms, "timeoutMs")?))
+    cv::options(value, "stop options", |o| {
+        let (target_directory, format_type, drain, trigger_id) = savepoint_fields(o, "drain")?;
+        Ok((StopOptions { target_directory, format_type, drain, trigger_id }, o.timeout()?))
+    })
 }
 
 #[wasm_bindgen]
@@ -64,7 +52,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (job, (o, t)) = (cv::job(&job_id)?, savepoint_options(options)?);
+            let (job, (o, t)) = (cv::job(&job_id, "jobId")?, savepoint_options(options)?);
             cv::with_timeout(&c, t).trigger_savepoint(&job, &o).await
         })
     }
@@ -78,7 +66,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.get_triggered_savepoint_status(&cv::job(&job_id)?, &cv::trigger(&trigger_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.get_triggered_savepoint_status(&cv::job(&job_id, "jobId")?, &cv::trigger(&trigger_id, "triggerId")?).await })
     }
 
     /// `POST /jobs/{id}/stop`: takes a savepoint and stops the job. Destructive: ask first.
@@ -91,7 +79,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (job, (o, t)) = (cv::job(&job_id)?, stop_options(options)?);
+            let (job, (o, t)) = (cv::job(&job_id, "jobId")?, stop_options(options)?);
             cv::with_timeout(&c, t).stop_with_savepoint(&job, &o).await
         })
     }
@@ -104,7 +92,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.dispose_savepoint(&cv::text(&path, "the savepoint path")?).await })
+        spawn(async move { cv::timed(&c, options)?.dispose_savepoint(&cv::non_blank(&path, "path")?).await })
     }
 
     /// `GET /savepoint-disposal/{trigger}`.
@@ -115,7 +103,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.get_savepoint_disposal_status(&cv::trigger(&trigger_id)?).await })
+        spawn(async move { cv::timed(&c, options)?.get_savepoint_disposal_status(&cv::trigger(&trigger_id, "triggerId")?).await })
     }
 
     /// Polls a savepoint (or stop-with-savepoint) until it completes; resolves to its location,
@@ -129,7 +117,7 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (job, trigger) = (cv::job(&job_id)?, cv::trigger(&trigger_id)?);
+            let (job, trigger) = (cv::job(&job_id, "jobId")?, cv::trigger(&trigger_id, "triggerId")?);
             c.wait_for_savepoint(&job, &trigger, cv::wait_options(options)?).await
         })
     }
@@ -142,6 +130,6 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn_unit(async move { c.wait_for_savepoint_disposal(&cv::trigger(&trigger_id)?, cv::wait_options(options)?).await })
+        spawn_unit(async move { c.wait_for_savepoint_disposal(&cv::trigger(&trigger_id, "triggerId")?, cv::wait_options(options)?).await })
     }
 }
