@@ -11,8 +11,10 @@ const METRIC_SCOPE: &str =
     "{type: 'jobManager'} | {type: 'job', jobId} | {type: 'vertex', jobId, vertexId} | {type: 'taskManager', taskManagerId}";
 const AGGREGATE_SCOPE: &str = "{type: 'jobs'} | {type: 'taskManagers'} | {type: 'subtasks', jobId, vertexId}";
 
-fn metric_scope(value: &JsValue) -> Result<MetricScope, ClientError> {
-    cv::tagged(value, "scope", METRIC_SCOPE, |ty, f| {
+/// `scope`: the job manager's metrics when not given.
+fn metric_scope(value: Option<JsValue>) -> Result<MetricScope, ClientError> {
+    let Some(value) = cv::given(value) else { return Ok(MetricScope::JobManager) };
+    cv::tagged(&value, "scope", METRIC_SCOPE, |ty, f| {
         Ok(Some(match ty {
             "jobManager" => MetricScope::JobManager,
             "job" => MetricScope::Job(f.req("jobId", cv::job)?),
@@ -36,8 +38,9 @@ fn aggregate_scope(value: &JsValue) -> Result<AggregateScope, ClientError> {
 
 const AGGREGATIONS: [&str; 5] = ["min", "max", "avg", "sum", "skew"];
 
-fn aggregations(value: &JsValue) -> Result<Vec<&'static str>, ClientError> {
-    let names = cv::strings(value, "aggregations")?;
+/// `aggregations`: every one Flink computes when not given (or empty).
+fn aggregations(value: Option<JsValue>) -> Result<Vec<&'static str>, ClientError> {
+    let names = cv::or_default(value, "aggregations", cv::strings)?;
     let known = cv::one_of(&AGGREGATIONS);
     names
         .iter()
@@ -50,8 +53,9 @@ fn aggregations(value: &JsValue) -> Result<Vec<&'static str>, ClientError> {
         .collect()
 }
 
-fn metric_names(value: &JsValue) -> Result<Vec<String>, ClientError> {
-    cv::strings(value, "names")
+/// `names`: with none, the metrics that exist.
+fn metric_names(value: Option<JsValue>) -> Result<Vec<String>, ClientError> {
+    cv::or_default(value, "names", cv::strings)
 }
 
 #[wasm_bindgen]
@@ -121,35 +125,36 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.request_task_manager_thread_dump(&cv::task_manager(&task_manager_id, "taskManagerId")?).await })
     }
 
-    /// Metric values of the JobManager, a job, a vertex or a task manager (`get=`); with no
-    /// names, the metrics that exist (their `value` is `null`).
+    /// Metric values of the JobManager (without `scope`), a job, a vertex or a task manager
+    /// (`get=`); without `names`, the metrics that exist (their `value` is `null`).
     #[wasm_bindgen(js_name = requestMetricQueryServiceAddresses, unchecked_return_type = "Promise<Metric[]>")]
     pub fn request_metric_query_service_addresses(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "MetricScope")] scope: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] names: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MetricScope")] scope: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] names: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (scope, names) = (metric_scope(&scope)?, metric_names(&names)?);
+            let (scope, names) = (metric_scope(scope)?, metric_names(names)?);
             cv::timed(&c, options)?.request_metric_query_service_addresses(&scope, &names).await
         })
     }
 
-    /// Aggregated metrics over all jobs, all task managers, or a vertex's subtasks (`agg=`).
+    /// Aggregated metrics over all jobs, all task managers, or a vertex's subtasks (`agg=`);
+    /// without `names`, the metrics that exist; without `aggregations`, all of them.
     #[wasm_bindgen(js_name = requestAggregatedMetrics, unchecked_return_type = "Promise<AggregatedMetric[]>")]
     pub fn request_aggregated_metrics(
         &self,
         #[wasm_bindgen(unchecked_param_type = "AggregateScope")] scope: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] names: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Aggregation[]")] aggregations: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] names: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Aggregation[]")] aggregations: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (scope, names) = (aggregate_scope(&scope)?, metric_names(&names)?);
-            let aggregations = self::aggregations(&aggregations)?;
+            let (scope, names) = (aggregate_scope(&scope)?, metric_names(names)?);
+            let aggregations = self::aggregations(aggregations)?;
             cv::timed(&c, options)?.request_aggregated_metrics(&scope, &names, &aggregations).await
         })
     }
@@ -164,17 +169,17 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.request_task_manager_metric_query_service_addresses().await })
     }
 
-    /// `GET /taskmanagers/{id}/metrics` with `get=`.
+    /// `GET /taskmanagers/{id}/metrics` with `get=`; without `names`, the metrics that exist.
     #[wasm_bindgen(js_name = requestTaskManagerMetrics, unchecked_return_type = "Promise<Metric[]>")]
     pub fn request_task_manager_metrics(
         &self,
         #[wasm_bindgen(js_name = taskManagerId, unchecked_param_type = "TaskManagerId")] task_manager_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[]")] names: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] names: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let (tm, names) = (cv::task_manager(&task_manager_id, "taskManagerId")?, metric_names(&names)?);
+            let (tm, names) = (cv::task_manager(&task_manager_id, "taskManagerId")?, metric_names(names)?);
             cv::timed(&c, options)?.request_metric_query_service_addresses(&MetricScope::TaskManager(tm), &names).await
         })
     }

@@ -74,6 +74,11 @@ pub fn given(value: Option<JsValue>) -> Option<JsValue> {
     value.filter(|v| !v.is_undefined() && !v.is_null())
 }
 
+/// An optional argument read with `read`, or `T::default()` when not given.
+pub fn or_default<T: Default>(value: Option<JsValue>, name: &str, read: Read<T>) -> Result<T, ClientError> {
+    given(value).map_or_else(|| Ok(T::default()), |v| read(&v, name))
+}
+
 /// How every argument and field is read: the value and the name that errors give it.
 pub type Read<T> = fn(&JsValue, &str) -> Result<T, ClientError>;
 

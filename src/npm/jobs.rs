@@ -43,15 +43,22 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.request_execution_graph_info(&cv::job(&job_id, "jobId")?).await })
     }
 
-    /// `GET /jobs/{id}/exceptions`: root exception history, newest first.
+    /// `GET /jobs/{id}/exceptions`: root exception history, newest first; at most
+    /// `maxExceptions` entries (Flink's default otherwise).
     #[wasm_bindgen(js_name = requestJobExceptions, unchecked_return_type = "Promise<JobExceptions>")]
     pub fn request_job_exceptions(
         &self,
         #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "JobExceptionsOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_job_exceptions(&cv::job(&job_id, "jobId")?, None).await })
+        spawn(async move {
+            let job = cv::job(&job_id, "jobId")?;
+            let (max, timeout) = cv::options(options, "exceptions options", |o| {
+                Ok((o.opt("maxExceptions", |v, name| cv::whole(v, name, 0.0, cv::MAX_INT))?.map(|n| n as u32), o.timeout()?))
+            })?;
+            cv::with_timeout(&c, timeout).request_job_exceptions(&job, max).await
+        })
     }
 
     /// `GET /jobs/{id}/status`.

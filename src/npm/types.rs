@@ -55,6 +55,11 @@ export type CheckpointOptions = CallOptions & {
   checkpointType?: CheckpointType;
   triggerId?: TriggerId;
 };
+/** `requestJobExceptions`. */
+export type JobExceptionsOptions = CallOptions & {
+  /** At most this many entries of the history (Flink's default otherwise). */
+  maxExceptions?: number;
+};
 /** `runJar`. */
 export type JarRunOptions = CallOptions & {
   entryClass?: string;
@@ -63,7 +68,7 @@ export type JarRunOptions = CallOptions & {
   savepointPath?: string;
   allowNonRestoredState?: boolean;
 };
-/** Whose metrics `requestMetricQueryServiceAddresses` reads. */
+/** Whose metrics `requestMetricQueryServiceAddresses` reads (default: the job manager's). */
 export type MetricScope =
   | { type: "jobManager" }
   | { type: "job"; jobId: JobId }

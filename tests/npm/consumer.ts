@@ -31,12 +31,19 @@ export async function cluster(): Promise<number> {
   const free: number = info.freeSlots + info.slotsNumber + info.dataPort + info.timeSinceLastHeartbeat;
   const tmDump = await flink.requestTaskManagerThreadDump(tm);
   const tmMetrics: Metric[] = await flink.requestTaskManagerMetrics(tm, ['Status.JVM.CPU.Load']);
+  const tmAvailable: Metric[] = await flink.requestTaskManagerMetrics(tm);
   const value: string | null = tmMetrics[0].value;
+  // Scope, names and aggregations have defaults: the job manager, all metrics, all aggregations.
+  const jmMetrics: Metric[] = await flink.requestMetricQueryServiceAddresses();
+  const jmNames: string[] = jmMetrics.map((metric) => metric.id);
   const m = await flink.requestMetricQueryServiceAddresses({ type: 'vertex', jobId: 'a', vertexId: 'b' }, []);
+  await flink.requestMetricQueryServiceAddresses(undefined, ['numRunningJobs'], { timeoutMs: 1000 });
   const agg = await flink.requestAggregatedMetrics({ type: 'taskManagers' }, ['x'], ['sum', 'max']);
   const sum: number | null = agg[0].sum;
+  const allAgg = await flink.requestAggregatedMetrics({ type: 'jobs' });
   await flink.shutDownCluster();
-  return [version, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText].length
+  return [version, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText,
+    tmAvailable, jmNames, allAgg[0].skew].length
     + slots + interval + free + (sum ?? 0);
 }
 
@@ -51,7 +58,7 @@ export async function jobs(job: JobId, vertex: string): Promise<unknown[]> {
   const parallelism: number[] = details.vertices.map((v) => v.parallelism + v.maxParallelism);
   const stoppable: boolean = details.isStoppable;
   const [again, exceptions]: ExecutionGraphInfo = await flink.requestExecutionGraphInfo(job);
-  const history = await flink.requestJobExceptions(job);
+  const history = await flink.requestJobExceptions(job, { maxExceptions: 5, timeoutMs: 1000 });
   const names: string[] = history.exceptionHistory.entries.map((e) => e.exceptionName + e.stacktrace);
   const status: JobStatus = (await flink.requestJobStatus(job)).status;
   const result = await flink.requestJobResult(job);

@@ -1,10 +1,11 @@
 // What real Flink cannot be made to do on demand, against a tiny local stand-in: headers,
 // shutDownCluster, timeouts, unreachable hosts, answers that are not Flink's. Then every kind of
-// bad argument, each with the exact sentence it rejects with.
+// bad argument, each with the exact sentence it rejects with, and the optional arguments.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { FlinkClient, FlinkError } from 'flink-console-client';
+import { flink, waitUntil } from './lib.mjs';
 
 describe('errors and requests, against a stand-in server', () => {
   let server, base;
@@ -113,6 +114,7 @@ describe('bad arguments', () => {
     [(f) => f.triggerCheckpoint(J, { type: 'FULL' }), "unknown option 'type' in checkpoint options (known: checkpointType, triggerId, timeoutMs)"],
     [(f) => f.waitForSavepoint(J, J, { pollIntervalMs: -1 }), 'options.pollIntervalMs must be a number of milliseconds ≥ 0, not -1'],
     [(f) => f.waitForCheckpoint(J, J, { interval: 1 }), "unknown option 'interval' in wait options (known: timeoutMs, pollIntervalMs)"],
+    [(f) => f.requestJobExceptions(J, { maxExceptions: -1 }), 'options.maxExceptions must be a whole number from 0 to 2147483647, not -1'],
     [(f) => f.runJar('x.jar', { parallelism: 0 }), 'options.parallelism must be a whole number from 1 to 2147483647, not 0'],
     [(f) => f.runJar('x.jar', { programArgs: '--x' }), "options.programArgs must be an array of strings, not '--x'"],
     [(f) => f.runJar('x.jar', { programArgs: ['--x', 1] }), 'options.programArgs[1] must be a string, not 1'],
@@ -128,8 +130,8 @@ describe('bad arguments', () => {
       "unknown field 'vertexId' in scope {type: 'job'} (known: type, jobId)"],
     [(f) => f.requestMetricQueryServiceAddresses({ type: 'taskManager', taskManagerId: 7 }),
       'scope.taskManagerId must be a task manager id (a non-empty string), not 7'],
-    [(f) => f.requestMetricQueryServiceAddresses({ type: 'jobManager' }, 'numRunningJobs'), "names must be an array of strings, not 'numRunningJobs'"],
-    [(f) => f.requestMetricQueryServiceAddresses({ type: 'jobManager' }, ['a', 3]), 'names[1] must be a string, not 3'],
+    [(f) => f.requestMetricQueryServiceAddresses(undefined, 'numRunningJobs'), "names must be an array of strings, not 'numRunningJobs'"],
+    [(f) => f.requestMetricQueryServiceAddresses(undefined, ['a', 3]), 'names[1] must be a string, not 3'],
     [(f) => f.requestTaskManagerMetrics('tm', [null]), 'names[0] must be a string, not null'],
     [(f) => f.requestAggregatedMetrics(), `scope must be ${AGGREGATE_SCOPE}, not undefined`],
     [(f) => f.requestAggregatedMetrics({ type: 'subtasks', jobId: J }), 'scope.vertexId is missing'],
@@ -177,5 +179,35 @@ describe('bad arguments', () => {
         return true;
       });
     }
+  });
+});
+
+describe('optional arguments, against the real Flink', () => {
+  it("requestMetricQueryServiceAddresses() lists the job manager's metric names", async () => {
+    // The job manager's metrics reach the REST API a few seconds after it starts: poll.
+    const list = await waitUntil('job manager metrics', async () => {
+      const metrics = await flink.requestMetricQueryServiceAddresses();
+      return metrics.length > 0 && metrics;
+    }, 30000, 1000);
+    assert.ok(Array.isArray(list));
+    assert.ok(list.every((m) => typeof m.id === 'string' && m.value === null), JSON.stringify(list.slice(0, 3)));
+    assert.ok(list.some((m) => m.id === 'numRunningJobs'), 'numRunningJobs listed');
+    const [running] = await flink.requestMetricQueryServiceAddresses(undefined, ['numRunningJobs'], { timeoutMs: 5000 });
+    assert.ok(Number(running.value) >= 1);
+    assert.ok((await flink.requestMetricQueryServiceAddresses(null, [])).some((m) => m.id === 'numRunningJobs'));
+  });
+
+  it('names and aggregations default to all', async () => {
+    const heap = 'Status.JVM.Memory.Heap.Used';
+    const available = await waitUntil('aggregated metrics', async () => {
+      const list = await flink.requestAggregatedMetrics({ type: 'taskManagers' });
+      return list.some((m) => m.id === heap) && list;
+    }, 30000, 1000);
+    assert.ok(available.every((m) => m.sum === null), 'without names, only the ids');
+    const [all] = await flink.requestAggregatedMetrics({ type: 'taskManagers' }, [heap]);
+    assert.ok(['min', 'max', 'avg', 'sum'].every((a) => all[a] > 0), JSON.stringify(all));
+    const { taskmanagers } = await flink.requestTaskManagerMetricQueryServiceAddresses();
+    const tmMetrics = await flink.requestTaskManagerMetrics(taskmanagers[0].id);
+    assert.ok(tmMetrics.some((m) => m.id === 'Status.JVM.CPU.Load'), 'the task manager metrics that exist');
   });
 });
