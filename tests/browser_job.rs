@@ -1,6 +1,7 @@
 //! Component tests of the job page's parts, in headless Chromium: the checkpoint chart, the
 //! action dialogs driven through their states without a server, and the not-found message.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use flink_console::app::pages::job::JobNotFound;
 use flink_console::app::pages::job::chart::{CheckpointChart, Sample, series};
@@ -115,8 +116,11 @@ async fn graph_draws_vertices_and_edges_with_names_as_text() {
 
 // --- savepoint dialog -----------------------------------------------------------------------
 
+/// A mounted dialog, its state, what it submitted, and whether it asked to close.
+type DialogUnderTest = (web_sys::HtmlElement, RwSignal<OpState<SavepointOutcome>>, RwSignal<Vec<SavepointRequest>>, RwSignal<bool>);
+
 /// Mounts a savepoint (or stop) dialog whose submissions are recorded and set it running.
-fn savepoint_dialog(stop: bool) -> (web_sys::HtmlElement, RwSignal<OpState<SavepointOutcome>>, RwSignal<Vec<SavepointRequest>>, RwSignal<bool>) {
+fn savepoint_dialog(stop: bool) -> DialogUnderTest {
     let op: Operation<SavepointOutcome> = use_operation();
     let state = op.state;
     let closed = RwSignal::new(false);

@@ -1,20 +1,21 @@
 //! Component tests of the jobs table (and the loading view around it), in headless Chromium,
 //! with the console's real stylesheets so row heights and scrolling are what users get.
 #![cfg(target_arch = "wasm32")]
-
-use std::collections::BTreeMap;
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use flink_console::app::components::Loaded;
 use flink_console::app::pages::jobs::{JobTable, ROW_PX, StateFilter};
 use flink_console::app::load::Loadable;
-use flink_console::client::{ClientError, JobId, JobOverview, JobStatus, Timestamp};
+use flink_console::client::{ClientError, JobOverview};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod dom;
+mod sample;
 use dom::{js, mount, tick};
+use sample::job;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -22,19 +23,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn all(element: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     let list: js_sys::Array = js(element, &format!("return Array.from(el.querySelectorAll({selector:?}))")).unchecked_into();
     list.iter().map(JsCast::unchecked_into).collect()
-}
-
-fn job(n: u32, name: &str, state: &str, start: i64, duration: i64, tasks: u32) -> JobOverview {
-    JobOverview {
-        jid: JobId::parse(&format!("{n:032x}")).unwrap(),
-        name: name.into(),
-        state: JobStatus::from(state),
-        start_time: start.into(),
-        end_time: Timestamp::NONE,
-        duration: duration.into(),
-        last_modification: Timestamp::NONE,
-        tasks: BTreeMap::from([("total".into(), tasks), ("running".into(), tasks)]),
-    }
 }
 
 /// Every column sorts these differently (see the expectations in `sorts_by_every_column_both_ways`).

@@ -1,5 +1,6 @@
 //! Component tests of the console's shell, in headless Chromium.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use flink_console::app::components::{ErrorNote, StaleBanner};
 use flink_console::app::{Cluster, Health};

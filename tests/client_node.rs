@@ -632,7 +632,7 @@ async fn rescaling_raises_a_vertex_parallelism_and_invalid_requirements_are_refu
     invalid_input(flink.update_job_resource_requirements(&details, &zero).await, "parallelism 0");
     let above = with_parallelism(&current, &count, 9).unwrap();
     let m = invalid_input(flink.update_job_resource_requirements(&details, &above).await, "above max parallelism");
-    assert!(m.contains("max parallelism 8"), "{m}");
+    assert!(m.contains("can be at most its max parallelism, 8. Asked for 9."), "{m}");
     let mut unknown_vertex = current.clone();
     unknown_vertex.insert(VertexId::parse(UNKNOWN_JOB).unwrap(), current[&count].clone());
     invalid_input(flink.update_job_resource_requirements(&details, &unknown_vertex).await, "unknown vertex");

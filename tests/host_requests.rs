@@ -330,7 +330,7 @@ fn rescale_validation() {
     rejected(&bounds(&[(SOURCE, 1, 1), (COUNTER, 3, 2)]), &job, "'Stateful Counter -> Discard Sink: Writer' must satisfy 1 ≤ lower (3) ≤ upper (2)");
     rejected(&bounds(&[(SOURCE, 0, 0), (COUNTER, 1, 1)]), &job, "1 ≤ lower (0) ≤ upper (0)");
     rejected(&bounds(&[(SOURCE, -1, 2), (COUNTER, 1, 1)]), &job, "lower (-1)");
-    rejected(&bounds(&[(SOURCE, 1, 1), (COUNTER, 1, 500)]), &job, "parallelism 500 of 'Stateful Counter -> Discard Sink: Writer' is above its max parallelism 128");
+    rejected(&bounds(&[(SOURCE, 1, 1), (COUNTER, 1, 500)]), &job, "The parallelism of Stateful Counter -> Discard Sink: Writer can be at most its max parallelism, 128. Asked for 500.");
     rejected(
         &bounds(&[(SOURCE, 1, 1), (COUNTER, 1, 2), ("00000000000000000000000000000000", 1, 1)]),
         &job,
@@ -373,7 +373,7 @@ fn with_parallelism_out_of_range_is_caught_by_validate() {
     let zero = rescale::with_parallelism(&current, &vertex(), 0).unwrap();
     rejected(&zero, &job, "1 ≤ lower (1) ≤ upper (0)");
     let too_many = rescale::with_parallelism(&current, &vertex(), 129).unwrap();
-    rejected(&too_many, &job, "above its max parallelism 128");
+    rejected(&too_many, &job, "can be at most its max parallelism, 128.");
     let max = rescale::with_parallelism(&current, &vertex(), 128).unwrap();
     rescale::validate(&max, &job).unwrap();
 }

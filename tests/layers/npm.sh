@@ -30,7 +30,8 @@ printf '{ "name": "npm-layer", "private": true, "type": "module" }\n' > "$projec
 (cd "$project" && npm install --silent --no-audit --no-fund --offline "$tarball")
 ln -sfn "$NODE_TOOLS_DIR/node_modules/playwright-core" "$project/node_modules/playwright-core"
 
-demo_jar=$(ls -t .flink/demo/demo-*.jar | head -1)
+# The jar scripts/flink built for the line under test (it keeps one per Flink version).
+demo_jar=$(ls -t .flink/demo/demo-"$FLINK_VERSION"-*.jar | head -1)
 crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 cd "$project"
 REPO_ROOT=$ROOT DEMO_JAR="$ROOT/$demo_jar" CRATE_VERSION=$crate_version TSC="$NODE_TOOLS_DIR/node_modules/typescript/bin/tsc" ARTIFACTS=$ARTIFACTS \

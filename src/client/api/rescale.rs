@@ -30,7 +30,7 @@ pub fn validate(requirements: &JobResourceRequirements, job: &JobDetails) -> Res
         }
         if vertex.max_parallelism > 0 && hi > i64::from(vertex.max_parallelism) {
             return invalid(format!(
-                "parallelism {hi} of '{}' is above its max parallelism {}",
+                "The parallelism of {} can be at most its max parallelism, {}. Asked for {hi}.",
                 vertex.name, vertex.max_parallelism
             ));
         }

@@ -196,7 +196,7 @@ mod tests {
     fn changes_are_the_edited_values_that_differ() {
         let vs = [vertex(1, 1, 128), vertex(2, 1, 8)];
         let out = changes(&edits(&[(1, "1"), (2, " 2 ")]), &vs).unwrap();
-        assert_eq!(out.into_iter().map(|(_, p)| p).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(out.into_values().collect::<Vec<_>>(), vec![2]);
         assert!(changes(&edits(&[(1, "1")]), &vs).unwrap_err().contains("first"));
         assert!(changes(&edits(&[(2, "0")]), &vs).unwrap_err().contains("at least 1"));
         assert!(changes(&edits(&[(2, "two")]), &vs).unwrap_err().contains("whole number"));
@@ -215,7 +215,7 @@ mod tests {
         let (vertex, p) = nine.into_iter().next().unwrap();
         let wanted = with_parallelism(&current, &vertex, i64::from(p)).unwrap();
         let e = crate::client::rescale::validate(&wanted, &job).unwrap_err().to_string();
-        assert!(e.contains("above its max parallelism 8"), "{e}");
+        assert!(e.contains("can be at most its max parallelism, 8"), "{e}");
     }
 
     #[test]
