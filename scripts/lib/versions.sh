@@ -2,7 +2,10 @@
 # wasm-bindgen-cli must equal the wasm-bindgen version there, so it is read from it.
 TRUNK_VERSION=0.22.0-beta.1          # newest Trunk that builds on rustc 1.95
 BINARYEN_VERSION=132                 # npm `binaryen`, for wasm-opt (Debian's 108 breaks the wasm)
-FLINK_VERSION=2.3.0                  # PyPI `apache-flink-libraries`
+# Flink: PyPI `apache-flink-libraries` (a whole flink-dist). FLINK_LINES are the supported lines,
+# one release each; FLINK_VERSION (from the environment, default the newest) picks the one to use.
+FLINK_LINES="1.18.1 1.19.3 1.20.5 2.0.2 2.1.3 2.2.1 2.3.0"
+FLINK_VERSION=${FLINK_VERSION:-2.3.0}
 PLAYWRIGHT_CORE_VERSION=1.65.1       # npm, drives Debian's chromium (never downloads a browser)
 TYPESCRIPT_VERSION=5.9.3             # npm, type-checks the npm package's consumers
 JAVA_MIN_MAJOR=17
@@ -15,4 +18,4 @@ TRUNK_DIR=$CACHE/trunk-$TRUNK_VERSION
 WASM_BINDGEN_DIR=$CACHE/wasm-bindgen-$WASM_BINDGEN_VERSION
 BINARYEN_DIR=$CACHE/binaryen-$BINARYEN_VERSION
 NODE_TOOLS_DIR=$CACHE/node-tools-pw$PLAYWRIGHT_CORE_VERSION-ts$TYPESCRIPT_VERSION
-FLINK_VENV=$CACHE/flink-$FLINK_VERSION-venv
+FLINK_VENV=$CACHE/flink-$FLINK_VERSION-venv     # one venv per Flink version
