@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
         <Router base=cluster.base_path.clone()>
             <header class="topbar">
                 <span class="brand">"Flink Console"</span>
+                <ClusterVersion />
                 <nav aria-label="Main">
                     <A href=href("/")>"Overview"</A>
                     <A href=href("/jobs")>"Jobs"</A>
@@ -55,4 +56,12 @@ fn load_dashboard_config(cluster: &Cluster, control: RefreshControl) {
             config.try_set(Some(c));
         }
     });
+}
+
+/// The cluster's Flink version, once `/config` has said it.
+#[component]
+fn ClusterVersion() -> impl IntoView {
+    let config = expect_context::<Cluster>().config;
+    let version = move || config.with(|c| c.as_ref().map(|c| format!("Flink {}", c.flink_version)));
+    view! { <span class="cluster-version" aria-label="Flink version">{version}</span> }
 }

@@ -7,6 +7,7 @@ mod json_path;
 pub mod models;
 pub mod request;
 mod transport;
+mod version;
 mod wait;
 
 pub use api::rescale;
@@ -15,4 +16,5 @@ pub use error::{ClientError, summarize_messages, summarize_trace};
 pub use ids::{JobId, TaskManagerId, TriggerId, VertexId};
 pub use models::*;
 pub use transport::{decode_json, http_error};
+pub use version::{Feature, FlinkVersion};
 pub use wait::WaitOptions;

@@ -56,7 +56,9 @@ impl FlinkClient {
     /// # Ok(()) }
     /// ```
     pub async fn dashboard_config(&self) -> Result<DashboardConfig, ClientError> {
-        self.send(dashboard_config()).await
+        let config = self.send(dashboard_config()).await?;
+        self.remember_version(&config.flink_version);
+        Ok(config)
     }
 
     /// `DELETE /cluster`: shuts the whole cluster down. Destructive: ask first.

@@ -1,6 +1,6 @@
 //! Metrics of the job manager, jobs, vertices and task managers, plain or aggregated.
 use super::FlinkClient;
-use crate::client::ClientError;
+use crate::client::{ClientError, Feature};
 use crate::client::ids::{JobId, TaskManagerId, VertexId};
 use crate::client::models::{AggregatedMetric, Metric};
 use crate::client::request::{Request, encode, job_path};
@@ -92,6 +92,9 @@ impl FlinkClient {
         names: &[String],
         aggregations: &[&str],
     ) -> Result<Vec<AggregatedMetric>, ClientError> {
+        if aggregations.contains(&"skew") {
+            self.require(Feature::SkewAggregation).await?;
+        }
         self.send(request_aggregated_metrics(scope, names, aggregations)).await
     }
 }

@@ -2,11 +2,12 @@
 //! console needs, split by area like `models/`. Each method builds its `Request<T>` (pure, next
 //! to it in the area's file) and sends it with [`FlinkClient::send`], which decodes the answer
 //! into the request's own type.
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use super::ClientError;
 use super::request::{Answer, Body, Method, Request};
 use super::transport;
+use super::{ClientError, Feature, FlinkVersion};
 
 pub mod checkpoints;
 pub mod cluster;
@@ -42,10 +43,19 @@ impl Default for ClientOptions {
 /// println!("Flink {} with {} task managers", overview.flink_version, overview.taskmanagers);
 /// # Ok(()) }
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct FlinkClient {
     base_url: String,
     options: ClientOptions,
+    /// The cluster's version once `/config` said it; shared by the client's copies.
+    version: Arc<OnceLock<FlinkVersion>>,
+}
+
+impl PartialEq for FlinkClient {
+    /// The same cluster with the same options (what the cluster said is not part of it).
+    fn eq(&self, other: &Self) -> bool {
+        self.base_url == other.base_url && self.options == other.options
+    }
 }
 
 impl FlinkClient {
@@ -68,7 +78,7 @@ impl FlinkClient {
     /// ```
     pub fn with_options(base_url: impl Into<String>, options: ClientOptions) -> Self {
         let base_url = base_url.into().trim_end_matches('/').to_string();
-        Self { base_url, options }
+        Self { base_url, options, version: Arc::default() }
     }
 
     /// The same client with another timeout, for one call or several: the per-call override.
@@ -80,7 +90,8 @@ impl FlinkClient {
     /// # Ok(()) }
     /// ```
     pub fn with_timeout(&self, timeout: Duration) -> Self {
-        Self { base_url: self.base_url.clone(), options: ClientOptions { timeout, ..self.options.clone() } }
+        let options = ClientOptions { timeout, ..self.options.clone() };
+        Self { base_url: self.base_url.clone(), options, version: self.version.clone() }
     }
 
     /// The base URL every request goes to, without a trailing slash.
@@ -91,6 +102,38 @@ impl FlinkClient {
     /// How long a call may take.
     pub fn timeout(&self) -> Duration {
         self.options.timeout
+    }
+
+    /// The version of Flink the cluster runs: from `/config`, asked once (or already known from
+    /// `dashboard_config`).
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient) -> Result<(), flink_console::client::ClientError> {
+    /// if flink.cluster_version().await?.at_least(1, 20) { println!("skew metrics available"); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn cluster_version(&self) -> Result<FlinkVersion, ClientError> {
+        match self.version.get() {
+            Some(v) => Ok(*v),
+            None => self.dashboard_config().await.and_then(|c| FlinkVersion::parse(&c.flink_version)),
+        }
+    }
+
+    /// The version if the cluster has said it already; no request.
+    pub fn known_version(&self) -> Option<FlinkVersion> {
+        self.version.get().copied()
+    }
+
+    pub(crate) fn remember_version(&self, reported: &str) {
+        if let Ok(v) = FlinkVersion::parse(reported) {
+            let _ = self.version.set(v);
+        }
+    }
+
+    /// `Ok` when the cluster's line has `feature`, else `ClientError::Unsupported` saying which
+    /// line it needs; decided from the version, so nothing is sent that would only 404.
+    pub async fn require(&self, feature: Feature) -> Result<(), ClientError> {
+        feature.check(self.cluster_version().await?)
     }
 
     /// The full URL a request goes to (for links, such as a log file's).

@@ -3,7 +3,7 @@
 use super::FlinkClient;
 use crate::client::ClientError;
 use crate::client::ids::{JobId, VertexId};
-use crate::client::models::{JobDetails, JobResourceRequirements, ParallelismBounds, VertexResources};
+use crate::client::models::{ConfigEntry, JobDetails, JobResourceRequirements, ParallelismBounds, VertexResources};
 use crate::client::request::{Empty, Method, Request, job_path};
 
 /// `GET /jobs/{id}/resource-requirements`.
@@ -57,7 +57,43 @@ pub fn with_parallelism(
     Ok(next)
 }
 
+/// The scheduler that runs `job`, as the cluster says it: the job's own `schedulerType` (Flink
+/// 2.3 and later), else the cluster's configuration (`jobmanager.scheduler`, or reactive mode,
+/// which is the adaptive scheduler); `None` when neither says, since a default can differ by
+/// line and job type. Names as Flink 2.3 reports them: `Adaptive`, `Default`, `AdaptiveBatch`.
+pub fn scheduler_of(job: &JobDetails, jobmanager_config: &[ConfigEntry]) -> Option<String> {
+    if let Some(reported) = &job.scheduler_type {
+        return Some(reported.clone());
+    }
+    let value = |key: &str| jobmanager_config.iter().find(|e| e.key == key).map(|e| e.value.trim().to_ascii_lowercase());
+    if value("scheduler-mode").as_deref() == Some("reactive") {
+        return Some("Adaptive".into());
+    }
+    match value("jobmanager.scheduler")?.as_str() {
+        "adaptive" => Some("Adaptive".into()),
+        "default" => Some("Default".into()),
+        "adaptivebatch" => Some("AdaptiveBatch".into()),
+        _ => None,
+    }
+}
+
 impl FlinkClient {
+    /// The scheduler that runs `job` (see [`scheduler_of`]): asks for the cluster's
+    /// configuration only when the job does not say (before Flink 2.3).
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient, job: flink_console::client::JobId) -> Result<(), flink_console::client::ClientError> {
+    /// let details = flink.request_job(&job).await?;
+    /// let adaptive = flink.job_scheduler(&details).await?.as_deref() == Some("Adaptive");
+    /// # Ok(()) }
+    /// ```
+    pub async fn job_scheduler(&self, job: &JobDetails) -> Result<Option<String>, ClientError> {
+        if job.scheduler_type.is_some() {
+            return Ok(scheduler_of(job, &[]));
+        }
+        Ok(scheduler_of(job, &self.jobmanager_config().await?))
+    }
+
     /// `GET /jobs/{id}/resource-requirements`: the parallelism bounds per vertex.
     ///
     /// ```no_run
@@ -85,5 +121,31 @@ impl FlinkClient {
     pub async fn update_job_resource_requirements(&self, job: &JobDetails, requirements: &JobResourceRequirements) -> Result<(), ClientError> {
         validate(requirements, job)?;
         self.send(update_job_resource_requirements(&job.jid, requirements)).await.map(|Empty| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(scheduler: Option<&str>) -> JobDetails {
+        let mut v = serde_json::json!({"jid": "970762374db1c09c2881a915a396ab1e", "name": "j", "state": "RUNNING", "vertices": []});
+        if let Some(s) = scheduler {
+            v["schedulerType"] = s.into();
+        }
+        serde_json::from_value(v).unwrap()
+    }
+
+    fn config(pairs: &[(&str, &str)]) -> Vec<ConfigEntry> {
+        pairs.iter().map(|(k, v)| serde_json::from_value(serde_json::json!({"key": k, "value": v})).unwrap()).collect()
+    }
+
+    #[test]
+    fn the_scheduler_comes_from_the_job_then_the_configuration_else_unknown() {
+        assert_eq!(scheduler_of(&job(Some("Adaptive")), &config(&[("jobmanager.scheduler", "default")])).as_deref(), Some("Adaptive"));
+        assert_eq!(scheduler_of(&job(None), &config(&[("jobmanager.scheduler", "adaptive")])).as_deref(), Some("Adaptive"));
+        assert_eq!(scheduler_of(&job(None), &config(&[("jobmanager.scheduler", "Default")])).as_deref(), Some("Default"));
+        assert_eq!(scheduler_of(&job(None), &config(&[("scheduler-mode", "REACTIVE")])).as_deref(), Some("Adaptive"));
+        assert_eq!(scheduler_of(&job(None), &config(&[("rest.port", "8081")])), None, "not said: unknown, not guessed");
     }
 }

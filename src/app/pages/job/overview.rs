@@ -7,6 +7,7 @@ use super::JobContext;
 use crate::app::Cluster;
 use crate::app::components::{Loaded, StatusBadge, cell, table_head};
 use crate::app::load::load_once;
+use crate::client::rescale::scheduler_of;
 use crate::client::{JobVertex, Millis, Timestamp};
 
 #[component]
@@ -26,9 +27,25 @@ pub fn OverviewTab() -> impl IntoView {
         })
     });
     let config = cluster.config;
+    // Before Flink 2.3 a job does not say which scheduler runs it; the cluster's configuration
+    // may (fetched once, only then).
+    let reports_scheduler = job.data.with_untracked(|d| d.as_ref().is_none_or(|d| d.scheduler_type.is_some()));
+    let cluster_config = (!reports_scheduler).then(|| {
+        let client = cluster.client.clone();
+        load_once(async move { client.jobmanager_config().await })
+    });
     let why_not = Memo::new(move |_| {
         let web_rescale = config.with(|c| c.as_ref().map(|c| c.features.web_rescale));
-        job.data.with(|d| d.as_ref().and_then(|d| blocker(web_rescale, d.scheduler_type.as_deref(), &d.state)))
+        // Still loading: checking; failed: the configuration says nothing, so unknown.
+        let entries = cluster_config.map(|c| c.data.get().or_else(|| c.error.with(Option::is_some).then(Vec::new)));
+        job.data.with(|d| {
+            let d = d.as_ref()?;
+            match &entries {
+                Some(None) => Some("Checking which scheduler runs this job…".to_string()),
+                Some(Some(entries)) => blocker(web_rescale, scheduler_of(d, entries).as_deref(), &d.state),
+                None => blocker(web_rescale, scheduler_of(d, &[]).as_deref(), &d.state),
+            }
+        })
     });
     let rescale = Rescale::new();
 

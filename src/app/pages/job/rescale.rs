@@ -14,18 +14,27 @@ use crate::app::operation::{OpState, Operation, use_operation};
 use crate::client::rescale::with_parallelism;
 use crate::client::{ClientError, FlinkClient, JobDetails, JobStatus, JobVertex, VertexId};
 
-/// Why rescaling is not offered for this job, or `None` when it is.
+/// Why rescaling is not offered for this job, or `None` when it is. `scheduler` is what the
+/// cluster says runs the job (`client::rescale::scheduler_of`); `None` when it does not say.
 pub fn blocker(web_rescale: Option<bool>, scheduler: Option<&str>, state: &JobStatus) -> Option<String> {
     match web_rescale {
         None => return Some("Checking whether this cluster allows rescaling…".into()),
         Some(false) => return Some("Rescaling is disabled on this cluster (web.rescale.enable: false).".into()),
         Some(true) => {}
     }
-    if scheduler != Some("Adaptive") {
-        return Some(format!(
-            "Rescaling needs the adaptive scheduler (jobmanager.scheduler: adaptive); this job runs on the {} scheduler.",
-            scheduler.unwrap_or("Default")
-        ));
+    match scheduler {
+        Some("Adaptive") => {}
+        Some(other) => {
+            return Some(format!(
+                "Rescaling needs the adaptive scheduler (jobmanager.scheduler: adaptive); this job runs on the {other} scheduler."
+            ));
+        }
+        None => {
+            return Some(
+                "Rescaling needs the adaptive scheduler (jobmanager.scheduler: adaptive); this cluster does not say which scheduler runs this job (Flink before 2.3 does not report it, and jobmanager.scheduler is not set)."
+                    .into(),
+            );
+        }
     }
     (*state != JobStatus::Running).then(|| format!("Only running jobs can be rescaled; this one is {state}."))
 }
@@ -190,6 +199,8 @@ mod tests {
         assert!(blocker(Some(true), Some("Default"), &JobStatus::Running).unwrap().contains("adaptive scheduler"));
         assert!(blocker(Some(true), Some("Adaptive"), &JobStatus::Finished).unwrap().contains("FINISHED"));
         assert!(blocker(None, Some("Adaptive"), &JobStatus::Running).is_some());
+        let unknown = blocker(Some(true), None, &JobStatus::Running).unwrap();
+        assert!(unknown.contains("does not say which scheduler"), "never taken for Default: {unknown}");
     }
 
     #[test]
