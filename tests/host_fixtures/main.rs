@@ -5,7 +5,8 @@
 //!
 //! Each module declares its fixtures with `fixtures!` (see `harness`), which makes the tests
 //! and the module's `COVERED` list; `every_fixture_has_a_test` fails when a file is added
-//! without deciding what it is.
+//! without deciding what it is. `lines` does the same for every supported Flink line's answers
+//! in `tests/fixtures/<version>/`, with a guard of its own.
 // Helpers of tests unwrap and index too: a panic there is a failed test (clippy.toml allows it
 // only inside #[test] functions).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -21,6 +22,7 @@ mod checkpoints;
 mod cluster;
 mod jars;
 mod jobs;
+mod lines;
 mod logs;
 mod metrics;
 mod rescale;
