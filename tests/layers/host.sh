@@ -13,5 +13,5 @@ cargo clippy --all-targets --all-features -- -D warnings
 # Only the compile target is needed for that, not the wasm tools of `scripts/setup wasm`.
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 wasm_tests=()
-for f in tests/browser_*.rs tests/client_node.rs; do wasm_tests+=(--test "$(basename "$f" .rs)"); done
+for f in tests/browser_*.rs tests/client_*.rs; do wasm_tests+=(--test "$(basename "$f" .rs)"); done
 cargo clippy --target wasm32-unknown-unknown --lib --bins "${wasm_tests[@]}" --all-features -- -D warnings
