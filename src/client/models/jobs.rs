@@ -401,9 +401,12 @@ pub struct SubtaskInfo {
     /// The attempt number, from 0 (`attempt`).
     #[serde(default)]
     pub attempt: u32,
-    /// Where it runs, `host:port` (`endpoint`).
+    /// Where it runs, `host:port` (`endpoint`, from Flink 1.19); see [`SubtaskInfo::location`].
     #[serde(default)]
     pub endpoint: Option<String>,
+    /// Where it runs, the host alone (`host`, up to Flink 1.20).
+    #[serde(default)]
+    pub host: Option<String>,
     /// Its task manager's id (`taskmanager-id`).
     #[serde(default)]
     pub taskmanager_id: Option<String>,
@@ -441,7 +444,10 @@ pub struct SubtaskTimes {
 pub struct SubtaskTimestamps {
     /// The subtask's index (`subtask`).
     pub subtask: u32,
-    /// Where it runs (`host`); Flink 2.x sends `endpoint` instead, so this stays `None`.
+    /// Where it runs, `host:port` (`endpoint`, from Flink 1.19); see [`SubtaskTimestamps::location`].
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    /// Where it runs, the host alone (`host`, up to Flink 1.20).
     #[serde(default)]
     pub host: Option<String>,
     /// How long it has run (`duration`), ms.
@@ -450,4 +456,19 @@ pub struct SubtaskTimestamps {
     /// When it entered each state (`timestamps`), epoch ms, 0 = never.
     #[serde(default)]
     pub timestamps: BTreeMap<String, i64>,
+}
+
+// Flink 1.19 and 1.20 send both spellings (a serde alias would reject that as a duplicate).
+impl SubtaskInfo {
+    /// Where the subtask runs, in whichever spelling the line sends (`endpoint`, else `host`).
+    pub fn location(&self) -> Option<&str> {
+        self.endpoint.as_deref().or(self.host.as_deref())
+    }
+}
+
+impl SubtaskTimestamps {
+    /// Where the subtask runs, in whichever spelling the line sends (`endpoint`, else `host`).
+    pub fn location(&self) -> Option<&str> {
+        self.endpoint.as_deref().or(self.host.as_deref())
+    }
 }

@@ -13,7 +13,8 @@ use crate::app::operation::use_operation;
 use crate::client::request::{CheckpointOptions, SavepointOptions, StopOptions};
 use crate::client::{ClientError, FlinkClient, JobId, JobStatus, WaitOptions};
 
-const SAVEPOINT_DIR_KEY: &str = "execution.checkpointing.savepoint-dir";
+/// The default savepoint directory's key: Flink 2.x's name first, then the one before 2.0.
+const SAVEPOINT_DIR_KEYS: [&str; 2] = ["execution.checkpointing.savepoint-dir", "state.savepoints.dir"];
 
 /// Savepoints and checkpoints can take as long as the job's checkpoint timeout (10 min default).
 const OPERATION_WAIT: WaitOptions = WaitOptions { poll_interval: Duration::from_millis(500), timeout: Duration::from_secs(600) };
@@ -86,7 +87,8 @@ pub fn JobActions() -> impl IntoView {
             let client = client.get_value();
             spawn_local(async move {
                 if let Ok(entries) = client.jobmanager_config().await {
-                    default_dir.try_set(entries.into_iter().find(|e| e.key == SAVEPOINT_DIR_KEY).map(|e| e.value));
+                    let dir = SAVEPOINT_DIR_KEYS.iter().find_map(|k| entries.iter().find(|e| e.key == *k)).map(|e| e.value.clone());
+                    default_dir.try_set(dir);
                 }
             });
         }
