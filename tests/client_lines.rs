@@ -114,3 +114,29 @@ async fn cancel_ends_the_job_canceled() {
     let result = flink.request_job_result(&job).await.unwrap().result.expect("a result");
     assert_eq!(result.application_status.as_deref(), Some("CANCELED"), "{result:?}");
 }
+
+#[wasm_bindgen_test]
+async fn what_a_line_lacks_is_refused_by_version_and_what_it_has_works() {
+    let flink = flink();
+    let line = line_under_test();
+    let apps = flink.request_applications_overview().await;
+    if line.at_least(2, 3) {
+        let apps = apps.expect("request_applications_overview on 2.3");
+        assert!(apps.applications.iter().any(|a| a.jobs.contains_key("RUNNING")), "{apps:?}");
+    } else {
+        // Decided from the version: an `http` 404 would mean the request went out.
+        let e = apps.expect_err("no applications before 2.3");
+        assert_eq!(e.kind(), "unsupported", "{e:?}");
+        assert!(e.to_string().contains(&format!("not available on Flink {}", line.line())), "{e}");
+    }
+
+    let job = demo_job(&flink, DEMO_JOBS[0]).await;
+    let details = flink.request_job(&job).await.unwrap();
+    let scope = flink_console::client::request::AggregateScope::Subtasks(job, vertex_named(&details, COUNT_VERTEX));
+    let skew = flink.request_aggregated_metrics(&scope, &["numRecordsIn".into()], &["skew"]).await;
+    if line.at_least(1, 20) {
+        skew.expect("agg=skew from 1.20");
+    } else {
+        assert_eq!(skew.expect_err("no skew before 1.20").kind(), "unsupported");
+    }
+}

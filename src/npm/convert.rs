@@ -30,7 +30,7 @@ fn must(name: &str, what: &str, value: &JsValue) -> ClientError {
 }
 
 /// A value as a sentence about JavaScript names it: `'abc'`, `-5`, `null`, `an array`.
-fn describe(value: &JsValue) -> String {
+pub fn describe(value: &JsValue) -> String {
     if let Some(s) = value.as_string() {
         return match s.char_indices().nth(40) {
             Some((i, _)) => format!("'{}…'", &s[..i]),

@@ -11,6 +11,7 @@ mod jobs;
 mod rescale;
 mod savepoints;
 mod types;
+mod version;
 
 use std::future::Future;
 use std::pin::Pin;

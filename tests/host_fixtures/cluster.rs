@@ -18,12 +18,14 @@ fn cluster_overview(o: &ClusterOverview, slots_available: u32, running: u32, fin
 
 fixtures! {
     applications_overview_final:
-        Unmodeled("Flink 2.x applications: the client works per job, each application here wraps one", |b| {
-            let apps = b["applications"].as_array().unwrap();
+        Model(|_, a| {
+            let apps = a.applications;
             assert_eq!(apps.len(), 3);
-            assert!(apps.iter().all(|a| a["jobs"].as_object().unwrap().len() == 1));
+            assert!(apps.iter().all(|a| a.jobs.len() == 1));
+            assert_eq!(apps[0].name, "SingleJobApplication(stateful-counter)");
+            assert_eq!((apps[0].status.as_str(), apps[0].duration.get()), ("FINISHED", Some(566_909)));
         }),
-        NoBuilder("no applications endpoint in client::request");
+        NoBody(|_| rq::request_applications_overview());
     config:
         Model(|_, c| {
             assert_eq!(c.refresh_interval, 3000);

@@ -72,6 +72,21 @@ describe('cluster and task managers', () => {
   });
 });
 
+describe('the cluster\'s line', () => {
+  it('clusterVersion, require, requestApplicationsOverview and jobScheduler on Flink 2.3', async () => {
+    assert.equal(await flink.clusterVersion(), '2.3.0');
+    await flink.require('applications');
+    await flink.require('profiler');
+    const bad = await rejection(flink.require('teleport'));
+    assert.equal(bad.kind, 'invalid_input');
+    assert.match(bad.message, /^feature must be 'resourceRequirements', .* or 'schedulerType', not 'teleport'$/);
+    const { applications } = await flink.requestApplicationsOverview();
+    assert.ok(applications.some((a) => a.status === 'RUNNING' && a.jobs.RUNNING >= 1), JSON.stringify(applications));
+    const { jobs } = await flink.requestMultipleJobDetails();
+    assert.equal(await flink.jobScheduler(jobs.find((j) => j.name === DEMO_JOBS[0]).jid), 'Adaptive');
+  });
+});
+
 describe('jobs', () => {
   it('requestMultipleJobDetails lists the demo jobs, names as sent; requestJobIds their ids', async () => {
     const { jobs } = await flink.requestMultipleJobDetails();

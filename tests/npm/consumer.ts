@@ -21,6 +21,10 @@ export async function cluster(): Promise<number> {
   const logs = await flink.jobmanagerLogs();
   const sizes: number[] = logs.logs.map((l) => l.size + l.mtime);
   const logText: string = await flink.jobmanagerLogFile(logs.logs[0].name, { timeoutMs: 30000 });
+  const line: string = await flink.clusterVersion();
+  await flink.require('skewAggregation', { timeoutMs: 1000 });
+  const apps: string[] = (await flink.requestApplicationsOverview()).applications.map((a) => `${a.name} ${a.status} ${a.duration}`);
+  const scheduler: string | null = await flink.jobScheduler('970762374db1c09c2881a915a396ab1e');
   const dump = await flink.requestThreadDump();
   const threads: string[] = dump.threadInfos.map((t) => t.threadName + t.stringifiedThreadInfo);
   const tms = await flink.requestTaskManagerMetricQueryServiceAddresses();
@@ -42,7 +46,7 @@ export async function cluster(): Promise<number> {
   const sum: number | null = agg[0].sum;
   const allAgg = await flink.requestAggregatedMetrics({ type: 'jobs' });
   await flink.shutDownCluster();
-  return [version, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText,
+  return [version, line, apps, scheduler, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText,
     tmAvailable, jmNames, allAgg[0].skew].length
     + slots + interval + free + (sum ?? 0);
 }

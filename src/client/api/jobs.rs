@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::FlinkClient;
-use crate::client::ClientError;
+use crate::client::{ClientError, Feature};
 use crate::client::ids::{JobId, VertexId};
 use crate::client::models::*;
 use crate::client::request::{Empty, Method, Request, encode, job_path};
@@ -11,6 +11,10 @@ use crate::client::request::{Empty, Method, Request, encode, job_path};
 /// `GET /jobs/overview`.
 pub fn request_multiple_job_details() -> Request<MultipleJobsDetails> {
     Request::get("/jobs/overview".into())
+}
+/// `GET /applications/overview` (Flink 2.3 and later).
+pub fn request_applications_overview() -> Request<MultipleApplicationsDetails> {
+    Request::get("/applications/overview".into())
 }
 /// `GET /jobs`.
 pub fn request_job_ids() -> Request<JobIdsWithStatus> {
@@ -92,6 +96,20 @@ impl FlinkClient {
     /// ```
     pub async fn request_multiple_job_details(&self) -> Result<MultipleJobsDetails, ClientError> {
         self.send(request_multiple_job_details()).await
+    }
+
+    /// `GET /applications/overview`: the programs the cluster ran and their jobs. Only Flink 2.3
+    /// and later have applications: on older lines this is `ClientError::Unsupported`, and
+    /// nothing is sent.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient) -> Result<(), flink_console::client::ClientError> {
+    /// for app in flink.request_applications_overview().await?.applications { println!("{} {}", app.name, app.status); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn request_applications_overview(&self) -> Result<MultipleApplicationsDetails, ClientError> {
+        self.require(Feature::Applications).await?;
+        self.send(request_applications_overview()).await
     }
 
     /// `GET /jobs`: every job's id and state.

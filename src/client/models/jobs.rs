@@ -472,3 +472,39 @@ impl SubtaskTimestamps {
         self.endpoint.as_deref().or(self.host.as_deref())
     }
 }
+
+/// `GET /applications/overview` (Flink 2.3 and later).
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+pub struct MultipleApplicationsDetails {
+    /// Every application (`applications`).
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub applications: Vec<ApplicationOverview>,
+}
+
+/// An application in `/applications/overview`: a program and the jobs it ran.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all = "kebab-case")]
+pub struct ApplicationOverview {
+    /// The application's id (`id`).
+    pub id: String,
+    /// Its name (`name`).
+    #[serde(default)]
+    pub name: String,
+    /// Its state, e.g. `RUNNING`, `FINISHED` (`status`).
+    #[serde(default)]
+    pub status: String,
+    /// When it started (`start-time`), epoch ms.
+    #[serde(default)]
+    pub start_time: Timestamp,
+    /// When it ended (`end-time`), epoch ms.
+    #[serde(default)]
+    pub end_time: Timestamp,
+    /// How long it ran (`duration`), ms.
+    #[serde(default)]
+    pub duration: Millis,
+    /// Its jobs counted by state (`jobs`).
+    #[serde(default)]
+    pub jobs: BTreeMap<String, u32>,
+}
