@@ -92,17 +92,7 @@ async fn rescaling_1_to_2_is_seen_on_the_job() {
     let current = flink.request_job_resource_requirements(&job).await.expect("request_job_resource_requirements");
     let wanted = with_parallelism(&current, &count, 2).unwrap();
     flink.update_job_resource_requirements(&details, &wanted).await.expect("update_job_resource_requirements");
-    eventually("the counting vertex to run with parallelism 2", Duration::from_secs(120), 1000, async || {
-        let d = flink.request_job(&job).await.map_err(|e| e.to_string())?;
-        let v = d.vertices.iter().find(|v| v.id == count).ok_or("vertex gone")?;
-        let running = v.tasks.get("RUNNING").copied().unwrap_or(0);
-        if d.state == JobStatus::Running && v.parallelism == 2 && running == 2 {
-            Ok(())
-        } else {
-            Err(format!("job {}, parallelism {}, running tasks {running}", d.state, v.parallelism))
-        }
-    })
-    .await;
+    wait_for_parallelism(&flink, &job, &count, 2, Duration::from_secs(120)).await;
     cancel(&flink, &job).await;
 }
 

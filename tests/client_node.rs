@@ -463,18 +463,7 @@ async fn rescaling_raises_a_vertex_parallelism_and_invalid_requirements_are_refu
     flink.update_job_resource_requirements(&details, &wanted).await.expect("update_job_resource_requirements");
     assert_eq!(flink.request_job_resource_requirements(&job).await.unwrap(), wanted);
 
-    // Applied after the next checkpoint, once the cooldown after the job's start has passed.
-    eventually("the counting vertex to run with parallelism 2", Duration::from_secs(90), 1000, async || {
-        let d = flink.request_job(&job).await.map_err(|e| e.to_string())?;
-        let v = d.vertices.iter().find(|v| v.id == count).ok_or("vertex gone")?;
-        let running = v.tasks.get("RUNNING").copied().unwrap_or(0);
-        if d.state == JobStatus::Running && v.parallelism == 2 && running == 2 {
-            Ok(())
-        } else {
-            Err(format!("job {}, parallelism {}, running tasks {running}", d.state, v.parallelism))
-        }
-    })
-    .await;
+    wait_for_parallelism(&flink, &job, &count, 2, Duration::from_secs(90)).await;
     let vertex = flink.request_vertex_details(&job, &count).await.unwrap();
     assert_eq!(vertex.subtasks.len(), 2);
     console_log!("rescale applied {:.1} s after the job started running", (now_ms() - started) / 1000.0);

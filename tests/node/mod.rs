@@ -188,3 +188,19 @@ pub async fn savepoint_dir(flink: &FlinkClient) -> String {
 pub fn fast_wait() -> WaitOptions {
     WaitOptions { poll_interval: Duration::from_millis(250), timeout: Duration::from_secs(60) }
 }
+
+/// Until `vertex` of `job` runs with `parallelism`, every subtask running (a rescale is applied
+/// after the next checkpoint, once the cooldown after the job's start has passed).
+pub async fn wait_for_parallelism(flink: &FlinkClient, job: &JobId, vertex: &VertexId, parallelism: u32, limit: Duration) {
+    eventually(&format!("the vertex to run with parallelism {parallelism}"), limit, 1000, async || {
+        let d = flink.request_job(job).await.map_err(|e| e.to_string())?;
+        let v = d.vertices.iter().find(|v| &v.id == vertex).ok_or("vertex gone")?;
+        let running = v.tasks.get("RUNNING").copied().unwrap_or(0);
+        if d.state == JobStatus::Running && v.parallelism == parallelism && running == parallelism {
+            Ok(())
+        } else {
+            Err(format!("job {}, parallelism {}, running tasks {running}", d.state, v.parallelism))
+        }
+    })
+    .await;
+}
