@@ -45,6 +45,11 @@ impl<T: Send + Sync + 'static> Operation<T> {
         self.state.with(|s| matches!(s, OpState::Running))
     }
 
+    /// True while an attempt is under way, untracked: for event handlers.
+    pub fn is_running_now(&self) -> bool {
+        self.state.with_untracked(|s| matches!(s, OpState::Running))
+    }
+
     /// True when the last attempt failed (tracked).
     pub fn has_failed(&self) -> bool {
         self.state.with(|s| matches!(s, OpState::Failed(_)))
@@ -71,7 +76,7 @@ impl<T: Send + Sync + 'static> Operation<T> {
     where
         Fut: Future<Output = Result<T, ClientError>> + 'static,
     {
-        if self.state.with_untracked(|s| matches!(s, OpState::Running)) {
+        if self.is_running_now() {
             return;
         }
         self.state.set(OpState::Running);

@@ -94,3 +94,20 @@ pub fn DialogButtons(
 pub fn CloseButton(on_close: Callback<()>) -> impl IntoView {
     view! { <div class="dialog-buttons"><button type="button" class="primary" on:click=move |_| on_close.run(())>"Close"</button></div> }
 }
+
+/// One radio button of a group (`name`), bound to `choice`, with its label and a hint.
+pub fn radio<T: Clone + PartialEq + Send + Sync + 'static>(
+    name: String,
+    choice: RwSignal<T>,
+    value: T,
+    label: &'static str,
+    hint: &'static str,
+) -> impl IntoView {
+    let checked = value.clone();
+    view! {
+        <label class="choice">
+            <input type="radio" name=name prop:checked=move || choice.get() == checked on:change=move |_| choice.set(value.clone()) />
+            <span>{label}<span class="hint">{hint}</span></span>
+        </label>
+    }
+}

@@ -8,7 +8,7 @@ mod toolbar;
 mod window;
 
 pub use banner::{ErrorNote, StaleBanner};
-pub use dialog::{CloseButton, DialogButtons, Modal, Progress, unique_id};
+pub use dialog::{CloseButton, DialogButtons, Modal, Progress, radio, unique_id};
 pub use loaded::Loaded;
 pub use status::StatusBadge;
 pub use table::{cell, table_head};

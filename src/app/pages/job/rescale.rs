@@ -130,7 +130,7 @@ pub fn RescaleBar(rescale: Rescale) -> impl IntoView {
     let Rescale { edits, targets, op } = rescale;
 
     let apply = move |_| {
-        if op.state.with_untracked(|s| matches!(s, OpState::Running)) {
+        if op.is_running_now() {
             return;
         }
         let Some(details) = job.data.get_untracked() else {

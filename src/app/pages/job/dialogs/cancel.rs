@@ -14,7 +14,7 @@ pub fn CancelDialog(
 ) -> impl IntoView {
     let running = Signal::derive(move || op.is_running());
     let confirm = move || {
-        if !op.state.with_untracked(|s| matches!(s, OpState::Running)) {
+        if !op.is_running_now() {
             on_confirm.run(());
         }
     };

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::components::{CloseButton, DialogButtons, Modal, Progress, unique_id};
+use crate::app::components::{CloseButton, DialogButtons, Modal, Progress, radio, unique_id};
 use crate::app::operation::{OpState, Operation};
 use crate::client::{CheckpointType, TriggerId};
 
@@ -25,7 +25,7 @@ pub fn CheckpointDialog(
     let running = Signal::derive(move || op.is_running());
     let group = unique_id("checkpoint-type");
     let submit = move || {
-        if op.state.with_untracked(|s| matches!(s, OpState::Running)) {
+        if op.is_running_now() {
             return;
         }
         let trigger_id = match op.trigger_id() {
@@ -34,16 +34,7 @@ pub fn CheckpointDialog(
         };
         on_submit.run(CheckpointRequest { checkpoint_type: kind.get_untracked(), trigger_id });
     };
-    let radio = move |value: CheckpointType, label: &'static str, hint: &'static str| {
-        let checked = value.clone();
-        view! {
-            <label class="choice">
-                <input type="radio" name=group.clone() prop:checked=move || kind.get() == checked
-                    on:change=move |_| kind.set(value.clone()) />
-                <span>{label}<span class="hint">{hint}</span></span>
-            </label>
-        }
-    };
+    let choice = move |value: CheckpointType, label: &'static str, hint: &'static str| radio(group.clone(), kind, value, label, hint);
     let submit_label = Signal::derive(move || {
         if op.has_failed() { "Try again".to_string() } else { "Start checkpoint".to_string() }
     });
@@ -61,8 +52,8 @@ pub fn CheckpointDialog(
             }>
                 <fieldset class="choices" disabled=running>
                     <legend>"Type"</legend>
-                    {radio(CheckpointType::Configured, "Configured", " — as the job's checkpointing is set up (incremental if enabled)")}
-                    {radio(CheckpointType::Full, "Full", " — all state, independent of earlier checkpoints")}
+                    {choice(CheckpointType::Configured, "Configured", " — as the job's checkpointing is set up (incremental if enabled)")}
+                    {choice(CheckpointType::Full, "Full", " — all state, independent of earlier checkpoints")}
                 </fieldset>
                 <Progress op running="Taking the checkpoint…" />
                 <DialogButtons submit=submit_label running cancel="Close" on_cancel=on_close />

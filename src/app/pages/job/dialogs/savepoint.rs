@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::components::{CloseButton, DialogButtons, Modal, Progress, StatusBadge, unique_id};
+use crate::app::components::{CloseButton, DialogButtons, Modal, Progress, StatusBadge, radio, unique_id};
 use crate::app::operation::{OpState, Operation};
 use crate::client::{JobStatus, SavepointFormat, TriggerId};
 
@@ -48,7 +48,7 @@ pub fn SavepointDialog(
     let confirming = RwSignal::new(false);
     let running = Signal::derive(move || op.is_running());
     let submit = move || {
-        if op.state.with_untracked(|s| matches!(s, OpState::Running)) {
+        if op.is_running_now() {
             return;
         }
         if stop && !confirming.get_untracked() {
@@ -126,16 +126,7 @@ fn SavepointFields(
         Some(d) => format!("Cluster default: {d}"),
         None => "Cluster default (none set: enter a directory)".to_string(),
     };
-    let radio = move |value: SavepointFormat, label: &'static str, hint: &'static str| {
-        let checked = value.clone();
-        view! {
-            <label class="choice">
-                <input type="radio" name=group.clone() prop:checked=move || format.get() == checked
-                    on:change=move |_| format.set(value.clone()) />
-                <span>{label}<span class="hint">{hint}</span></span>
-            </label>
-        }
-    };
+    let choice = move |value: SavepointFormat, label: &'static str, hint: &'static str| radio(group.clone(), format, value, label, hint);
     view! {
         <fieldset disabled=running>
             <label class="field">
@@ -144,8 +135,8 @@ fn SavepointFields(
             </label>
             <fieldset class="choices">
                 <legend>"Format"</legend>
-                {radio(SavepointFormat::Canonical, "Canonical", " — portable: restores into any state backend")}
-                {radio(SavepointFormat::Native, "Native", " — faster to take and restore, tied to this state backend")}
+                {choice(SavepointFormat::Canonical, "Canonical", " — portable: restores into any state backend")}
+                {choice(SavepointFormat::Native, "Native", " — faster to take and restore, tied to this state backend")}
             </fieldset>
             {stop.then(|| view! {
                 <label class="choice">
