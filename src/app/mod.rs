@@ -7,6 +7,7 @@ pub mod load;
 pub mod operation;
 pub mod pages;
 pub mod poll;
+mod routes;
 mod shell;
 
 pub use context::{Cluster, Health, RefreshControl, href};

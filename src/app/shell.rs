@@ -2,11 +2,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
+use wasm_bindgen::JsCast;
 
 use super::components::{RefreshToggle, StaleBanner, ThemeToggle};
 use super::context::{Cluster, Health, RefreshControl, href};
-use super::pages;
+use super::routes::{JobManagerRoute, JobRoute, JobsRoute, OverviewRoute, PageGroup, TaskManagersRoute};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -16,8 +17,10 @@ pub fn App() -> impl IntoView {
     provide_context(control);
     provide_context(Health::new());
     load_dashboard_config(&cluster, control);
+    prefetch_pages(cluster.base_path.clone());
+    let (routing, set_routing) = signal(false);
     view! {
-        <Router base=cluster.base_path.clone()>
+        <Router base=cluster.base_path.clone() set_is_routing=set_routing>
             <header class="topbar">
                 <span class="brand">"Flink Console"</span>
                 <ClusterVersion />
@@ -27,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <A href=href("/taskmanagers")>"Task Managers"</A>
                     <A href=href("/jobmanager")>"Job Manager"</A>
                 </nav>
+                <span class="routing" role="status">{move || routing.get().then_some("Loading page…")}</span>
                 <div class="topbar-tools">
                     <RefreshToggle />
                     <ThemeToggle />
@@ -34,12 +38,14 @@ pub fn App() -> impl IntoView {
             </header>
             <StaleBanner />
             <main>
+                // Shown until the landing page's chunk has arrived (CSS hides it once the page has content).
+                <p class="page-loading" role="status">"Loading page…"</p>
                 <Routes fallback=|| view! { <p class="empty">"Page not found."</p> }>
-                    <Route path=path!("/") view=pages::overview::OverviewPage />
-                    <Route path=path!("/jobs") view=pages::jobs::JobsPage />
-                    <Route path=path!("/jobs/:id/:tab?") view=pages::job::JobPage />
-                    <Route path=path!("/taskmanagers") view=pages::taskmanagers::TaskManagersPage />
-                    <Route path=path!("/jobmanager") view=pages::jobmanager::JobManagerPage />
+                    <Route path=path!("/") view={Lazy::<OverviewRoute>::new()} />
+                    <Route path=path!("/jobs") view={Lazy::<JobsRoute>::new()} />
+                    <Route path=path!("/jobs/:id/:tab?") view={Lazy::<JobRoute>::new()} />
+                    <Route path=path!("/taskmanagers") view={Lazy::<TaskManagersRoute>::new()} />
+                    <Route path=path!("/jobmanager") view={Lazy::<JobManagerRoute>::new()} />
                 </Routes>
             </main>
         </Router>
@@ -56,6 +62,33 @@ fn load_dashboard_config(cluster: &Cluster, control: RefreshControl) {
             config.try_set(Some(c));
         }
     });
+}
+
+/// Fetches a page's chunk ahead of the click: when a link to it is hovered or focused, and
+/// every page once the browser is idle after the landing page.
+fn prefetch_pages(base_path: String) {
+    let on_link = move |ev: web_sys::Event| {
+        let Some(link) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(path) = link.dyn_ref::<web_sys::HtmlAnchorElement>().map(|a| a.pathname()) else { return };
+        if let Some(group) = path.strip_prefix(base_path.as_str()).and_then(PageGroup::of_path) {
+            group.prefetch();
+        }
+    };
+    let on_focus = on_link.clone();
+    let _ = window_event_listener(leptos::ev::pointerover, move |e| on_link(e.into()));
+    let _ = window_event_listener(leptos::ev::focusin, move |e| on_focus(e.into()));
+    set_timeout(
+        || {
+            let all = wasm_bindgen::closure::Closure::once_into_js(|| PageGroup::ALL.into_iter().for_each(PageGroup::prefetch));
+            if let Some(w) = web_sys::window() {
+                let _ = w.request_idle_callback(all.unchecked_ref());
+            }
+        },
+        std::time::Duration::from_secs(3),
+    );
 }
 
 /// The cluster's Flink version, once `/config` has said it.
