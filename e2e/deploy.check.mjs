@@ -33,6 +33,13 @@ test('deep links reload under the sub-path, and assets are gzipped', async () =>
   const res = await fetch(new URL(wasm[1], `${CONSOLE_URL}/`), { headers: { 'Accept-Encoding': 'gzip' } });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'application/wasm');
+  // Page chunks sit next to the main wasm and are served as wasm too; a missing one is a 404,
+  // never index.html (which would pose as the chunk for a tab opened before a deploy).
+  const chunk = await fetch(new URL(wasm[1].replace(/console_bg\.wasm$/, 'split_page_jobs.wasm'), `${CONSOLE_URL}/`));
+  assert.equal(chunk.status, 200);
+  assert.equal(chunk.headers.get('content-type'), 'application/wasm');
+  const missing = await fetch(new URL(wasm[1].replace(/console_bg\.wasm$/, 'split_page_gone.wasm'), `${CONSOLE_URL}/`));
+  assert.equal(missing.status, 404);
 });
 
 test('the REST API is reachable same-origin under the sub-path, including writes', async () => {
