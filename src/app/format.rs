@@ -38,16 +38,19 @@ pub fn duration(ms: Millis) -> String {
 
 /// Bytes as `512 B`, `2.0 KB`, `3.4 MB`, …; `–` when unset.
 pub fn bytes(n: Bytes) -> String {
-    let Some(n) = n.get() else { return "–".into() };
+    let Some(signed) = n.get() else { return "–".into() };
+    let Ok(n) = u64::try_from(signed) else { return format!("{signed} B") };
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = n as f64;
+    // Tenths in integers: float formatting would pull ~15 KB of code into every page.
     let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    let mut scale = 1u64;
+    while n / scale >= 1024 && unit < UNITS.len() - 1 {
+        scale *= 1024;
         unit += 1;
     }
+    let tenths = (u128::from(n) * 10 + u128::from(scale) / 2) / u128::from(scale);
     match UNITS.get(unit) {
-        Some(name) if unit > 0 => format!("{value:.1} {name}"),
+        Some(name) if unit > 0 => format!("{}.{} {name}", tenths / 10, tenths % 10),
         _ => format!("{n} B"),
     }
 }
@@ -65,5 +68,9 @@ mod tests {
         assert_eq!(bytes(512.into()), "512 B");
         assert_eq!(bytes(2_082.into()), "2.0 KB");
         assert_eq!(bytes((-1).into()), "–");
+        assert_eq!(bytes(1_048_576.into()), "1.0 MB");
+        assert_eq!(bytes(3_565_158.into()), "3.4 MB");
+        assert_eq!(bytes(1_023.into()), "1023 B");
+        assert_eq!(bytes(i64::MAX.into()), "8388608.0 TB");
     }
 }

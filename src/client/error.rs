@@ -173,7 +173,11 @@ impl fmt::Display for ClientError {
                 "Could not reach Flink at {url}: {message}. Check that the JobManager is running and the address is right."
             ),
             Self::Timeout { url, after_ms } => {
-                write!(f, "Flink did not answer {url} within {} s.", f64::from(*after_ms) / 1000.0)
+                // Integer arithmetic: float formatting would pull ~15 KB of code into every page.
+                let (secs, rest) = (after_ms / 1000, after_ms % 1000);
+                let fraction = format!(".{rest:03}");
+                let fraction = if rest == 0 { "" } else { fraction.trim_end_matches('0') };
+                write!(f, "Flink did not answer {url} within {secs}{fraction} s.")
             }
             Self::Http { url, status, .. } => match self.flink_message() {
                 Some(msg) => write!(f, "Flink answered {status} for {url}: {msg}"),
