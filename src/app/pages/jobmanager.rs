@@ -4,26 +4,22 @@ use leptos::prelude::*;
 use crate::app::Cluster;
 use crate::app::components::Loaded;
 use crate::app::format;
-use crate::app::poll::use_poll;
+use crate::app::load::load_once;
 use crate::client::{ConfigEntry, FlinkClient, LogFile, LogList, request};
 
 #[component]
 pub fn JobManagerPage() -> impl IntoView {
     let client = expect_context::<Cluster>().client;
-    let config = use_poll({
+    // Neither changes while the page is open (the log files only grow): fetched once, like
+    // Flink's UI; visiting the page again fetches them again.
+    let config = {
         let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { client.jobmanager_config().await }
-        }
-    });
-    let logs = use_poll({
+        load_once(async move { client.jobmanager_config().await })
+    };
+    let logs = {
         let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { client.jobmanager_logs().await }
-        }
-    });
+        load_once(async move { client.jobmanager_logs().await })
+    };
     let client = StoredValue::new(client);
     view! {
         <h1>"Job Manager"</h1>
