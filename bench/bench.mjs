@@ -153,6 +153,9 @@ results.warmConsole = await timeToJobList(`${CONSOLE}/jobs`, true);
 results.warmFlink = await timeToJobList(`${FLINK}/#/job/running`, true);
 const pages = [
   ['Overview', `${CONSOLE}/`, `${FLINK}/#/overview`],
+  ['Jobs list', `${CONSOLE}/jobs`, `${FLINK}/#/job/running`],
+  ['Task managers', `${CONSOLE}/taskmanagers`, `${FLINK}/#/task-manager`],
+  ['Job manager', `${CONSOLE}/jobmanager`, `${FLINK}/#/job-manager/config`],
   ['Job page', `${CONSOLE}/jobs/${demo.jid}`, `${FLINK}/#/job/running/${demo.jid}/overview`],
   ['Checkpoints tab', `${CONSOLE}/jobs/${demo.jid}/checkpoints`, `${FLINK}/#/job/running/${demo.jid}/checkpoints`],
 ];
@@ -181,7 +184,7 @@ ${Object.entries(sizes).map(([name, { console: c, flink: f }]) => `| landing on 
 | landing on ${name}: their size, gzip -9 (console / Flink UI = ${ratio(c.gz, f.gz)}) | ${kb(c.gz)} | ${kb(f.gz)} |`).join('\n')}
 | job list visible after navigation, cold (new browser context) | ${results.coldConsole} ms | ${results.coldFlink} ms |
 | job list visible after navigation, warm (cached) | ${results.warmConsole} ms | ${results.warmFlink} ms |
-${rates.map(([n, c, f]) => `| REST requests per minute, ${n} open | ${c} | ${f} |`).join('\n')}
+${rates.map(([n, c, f]) => `| REST requests per minute, ${n} open${f ? ` (console / Flink UI = ${ratio(c, f)})` : ''} | ${c} | ${f} |`).join('\n')}
 | 10,000 jobs: first rows visible | ${big.console.firstRows} ms | ${big.flink.firstRows} ms |
 | 10,000 jobs: table rows in the DOM | ${big.console.rowsInDom} | ${big.flink.rowsInDom} |
 | 10,000 jobs: main thread blocked (long tasks) per 10 s while open | ${big.console.blockedPer10s} ms | ${big.flink.blockedPer10s} ms |
