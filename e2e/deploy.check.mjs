@@ -15,7 +15,8 @@ test('the release build works under a sub-path behind nginx', async () => {
     await version.waitFor();
     assert.equal(await version.innerText(), overview['flink-version']);
     await page.getByRole('link', { name: 'Jobs' }).click();
-    assert.equal(new URL(page.url()).pathname, '/console/jobs');
+    // The router changes the URL once the jobs page's chunk has loaded, not at the click.
+    await page.waitForURL((url) => url.pathname === '/console/jobs', { timeout: 10_000 });
     await page.getByText('Demo: click counts').first().waitFor();
   });
 });
