@@ -4,6 +4,8 @@ export type FlinkErrorKind =
   | 'network'
   /** No answer within the call's timeout; the request was aborted. */
   | 'timeout'
+  /** A proxy in front of Flink answered 500, 502, 503 or 504 without Flink's error body (`status`): it got no answer from Flink. */
+  | 'unreachable'
   /** Flink answered with an error status (`status`, and Flink's `errors` in `messages`). */
   | 'http'
   /** The answer was not the JSON the client expected. */
@@ -30,7 +32,7 @@ export declare class FlinkError extends Error {
   /** A sentence saying what went wrong and what to check. */
   message: string;
   kind: FlinkErrorKind;
-  /** The HTTP status, where Flink answered with an error; otherwise `null`. */
+  /** The HTTP status, where Flink (or, for `unreachable`, the proxy) answered with an error; otherwise `null`. */
   status: number | null;
   /** What Flink said: its `errors` array, or a failed operation's stack trace. */
   messages: string[];

@@ -112,12 +112,29 @@ fn decode_with_every_type(text: &str) -> usize {
     decoders().iter().filter(|(_, decode)| decode(text).is_ok()).count()
 }
 
-/// `http_error` on any text: always an `http` error with the status, never a panic, and a
-/// one-line message when there is one.
+/// `http_error` on any text: never a panic; an `http` error with the status and a one-line
+/// message when there is one, unless a 500/502/503/504 lacks Flink's `{"errors": [...]}` body,
+/// which is a proxy saying Flink is `unreachable`.
 fn check_http_error(status: u16, text: &str) {
+    /// Flink's error body.
+    #[derive(serde::Deserialize)]
+    struct Errors {
+        errors: Vec<String>,
+    }
     let e = http_error(URL, status, text);
-    assert_eq!(e.kind(), "http");
     assert_eq!(e.status(), Some(status));
+    let from_flink = serde_json::from_str::<Errors>(text).is_ok();
+    if !from_flink && matches!(status, 500 | 502 | 503 | 504) {
+        assert_eq!(e, ClientError::Unreachable { url: URL.into(), status });
+        assert!(e.is_unreachable() && !e.is_not_found());
+        assert!(e.messages().is_empty() && e.flink_message().is_none(), "a proxy's page is not Flink's message");
+        let shown = e.to_string();
+        assert!(shown.starts_with(&format!("Flink unreachable (the proxy answered {status} ")), "{shown}");
+        assert!(shown.contains(URL) && !shown.contains('\n'), "{shown}");
+        return;
+    }
+    assert_eq!(e.kind(), "http");
+    assert!(!e.is_unreachable());
     if status == 404 {
         assert!(e.is_not_found());
     }
@@ -131,11 +148,6 @@ fn check_http_error(status: u16, text: &str) {
     }
     if text.trim().is_empty() {
         assert!(messages.is_empty());
-    }
-    /// Flink's error body.
-    #[derive(serde::Deserialize)]
-    struct Errors {
-        errors: Vec<String>,
     }
     match serde_json::from_str::<Errors>(text) {
         Ok(flink) => assert_eq!(messages, flink.errors),

@@ -539,14 +539,22 @@ fn error_messages_are_sentences_a_user_can_act_on() {
         http.to_string(),
         "Flink answered 409 for http://127.0.0.1:8081/overview: Job cancellation failed because the job has already reached another terminal state (FINISHED)."
     );
-    let bare = http_error(url, 502, "");
-    assert_eq!(bare.to_string(), "Flink answered 502 for http://127.0.0.1:8081/overview.");
+    let bare = http_error(url, 404, "");
+    assert_eq!(bare.to_string(), "Flink answered 404 for http://127.0.0.1:8081/overview.");
     assert_eq!(bare.flink_message(), None);
-    // A proxy's HTML page: kept, shortened, still one line in the message.
-    let html = http_error(url, 502, &format!("<html><body>Bad Gateway\n{}</body></html>", "x".repeat(1000)));
+    // A proxy's HTML page for a status Flink is not behind: kept, shortened, one line in the message.
+    let html = http_error(url, 413, &format!("<html><body>Request Entity Too Large\n{}</body></html>", "x".repeat(1000)));
     assert_eq!(html.messages().len(), 1);
     assert_eq!(html.messages()[0].chars().count(), 500);
-    assert_eq!(html.flink_message().as_deref(), Some("<html><body>Bad Gateway"));
+    assert_eq!(html.flink_message().as_deref(), Some("<html><body>Request Entity Too Large"));
+    // A proxy that got nothing from Flink: `trunk serve`'s empty 500, nginx's 502 page.
+    let unreachable = http_error(url, 502, "<html><head><title>502 Bad Gateway</title></head></html>");
+    assert_eq!(
+        unreachable.to_string(),
+        "Flink unreachable (the proxy answered 502 Bad Gateway for http://127.0.0.1:8081/overview). \
+         Check that the JobManager is running and that the proxy forwards to it."
+    );
+    assert_eq!(http_error(url, 500, "").kind(), "unreachable");
 
     let decode = decode_json::<ClusterOverview>(url, r#"{"taskmanagers": "one"}"#).unwrap_err();
     assert_eq!(decode.kind(), "decode");
@@ -572,7 +580,7 @@ fn error_messages_are_sentences_a_user_can_act_on() {
     assert_eq!(invalid.to_string(), "'not-a-job-id' is not a valid job id: expected 32 hexadecimal characters");
     assert_eq!(TriggerId::parse("x").unwrap_err().to_string(), "'x' is not a valid trigger id: expected 32 hexadecimal characters");
 
-    for e in [&network, &timeout, &http, &bare, &decode, &failed] {
+    for e in [&network, &timeout, &unreachable, &http, &bare, &decode, &failed] {
         let s = e.to_string();
         assert!(s.starts_with(|c: char| c.is_uppercase()), "{s}");
         assert!(!s.contains("\tat ") && !s.contains('\n'), "{s}");
@@ -589,6 +597,9 @@ fn error_accessors() {
     assert!(!network.is_not_found());
     let timeout = ClientError::Timeout { url: "u".into(), after_ms: 1 };
     assert_eq!(timeout.kind(), "timeout");
+    let unreachable = http_error("u", 504, "<html>504 Gateway Time-out</html>");
+    assert_eq!((unreachable.kind(), unreachable.status(), unreachable.messages(), unreachable.flink_message()), ("unreachable", Some(504), vec![], None));
+    assert!(unreachable.is_unreachable() && network.is_unreachable() && timeout.is_unreachable() && !http.is_unreachable());
     let invalid = ClientError::InvalidInput("m".into());
     assert_eq!((invalid.kind(), invalid.to_string()), ("invalid_input", "m".to_string()));
     let unsupported = ClientError::Unsupported("no secure random source for a trigger id: x".into());

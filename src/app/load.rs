@@ -5,7 +5,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::context::Health;
+use super::context::{Health, Resource};
 use crate::client::ClientError;
 
 /// Data from Flink as a page reads it: the last good value, the last error (cleared on
@@ -17,6 +17,8 @@ pub struct Loadable<T: 'static> {
     pub error: RwSignal<Option<ClientError>>,
     /// Bumped to ask a poll for a fetch now (after an action) instead of at the next tick.
     pub refresh: RwSignal<u32>,
+    /// What `Health` knows this data by.
+    resource: Resource,
 }
 
 impl<T: 'static> Clone for Loadable<T> {
@@ -47,9 +49,14 @@ impl<T: Send + Sync + 'static> Default for Loadable<T> {
 }
 
 impl<T: Send + Sync + 'static> Loadable<T> {
-    /// Nothing loaded yet: what a hook starts from, and what a test fills by hand.
+    /// Nothing loaded yet: what a hook starts from, and what a test fills by hand. When the
+    /// component that made it goes, its failures leave the connection's health with it.
     pub fn new() -> Self {
-        Self { data: RwSignal::new(None), error: RwSignal::new(None), refresh: RwSignal::new(0) }
+        let resource = Resource::new();
+        if let Some(health) = use_context::<Health>() {
+            on_cleanup(move || health.forget(resource));
+        }
+        Self { data: RwSignal::new(None), error: RwSignal::new(None), refresh: RwSignal::new(0), resource }
     }
 
     /// Data already there: for tests and for pages that are handed their data.
@@ -79,20 +86,21 @@ impl<T: Send + Sync + 'static> Loadable<T> {
     }
 
     /// Takes an attempt's result: a value replaces the data and clears the error; an error is
-    /// kept beside the last good data. Both tell the connection's health.
+    /// kept beside the last good data. Both tell the connection's health, for this data alone.
+    /// An answer for a component already gone (a `load_once` that outlived its page) is dropped.
     pub(crate) fn settle(&self, result: Result<T, ClientError>, health: Option<Health>) {
+        if self.error.is_disposed() {
+            return;
+        }
+        if let Some(h) = health {
+            h.report(self.resource, result.as_ref().map(|_| ()));
+        }
         match result {
             Ok(value) => {
                 self.data.try_set(Some(value));
                 self.error.try_set(None);
-                if let Some(h) = health {
-                    h.report_ok();
-                }
             }
             Err(e) => {
-                if let Some(h) = health {
-                    h.report_error(&e);
-                }
                 self.error.try_set(Some(e));
             }
         }

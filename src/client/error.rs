@@ -19,6 +19,15 @@ pub enum ClientError {
         /// The timeout that passed, ms.
         after_ms: u32,
     },
+    /// A proxy in front of Flink (`trunk serve`, nginx) answered 500, 502, 503 or 504 without
+    /// Flink's `{"errors": [...]}` body: it could not get an answer from Flink, so Flink is
+    /// unreachable, though the connection to the proxy worked.
+    Unreachable {
+        /// The URL requested.
+        url: String,
+        /// The proxy's status.
+        status: u16,
+    },
     /// Flink answered with an error status. `messages` is Flink's `errors` array as sent.
     Http {
         /// The URL requested.
@@ -59,6 +68,7 @@ impl ClientError {
         match self {
             Self::Network { .. } => "network",
             Self::Timeout { .. } => "timeout",
+            Self::Unreachable { .. } => "unreachable",
             Self::Http { .. } => "http",
             Self::Decode { .. } => "decode",
             Self::InvalidInput(_) => "invalid_input",
@@ -67,12 +77,19 @@ impl ClientError {
         }
     }
 
-    /// The HTTP status, where Flink answered with an error.
+    /// The HTTP status of an error answer: Flink's, or the proxy's where Flink is unreachable.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Self::Http { status, .. } => Some(*status),
+            Self::Http { status, .. } | Self::Unreachable { status, .. } => Some(*status),
             _ => None,
         }
+    }
+
+    /// True where the request did not get to Flink: no answer at all, none in time, or a proxy
+    /// answering that it got none. The same for every request while it lasts (the console's
+    /// "Cannot reach Flink" banner), unlike an error Flink itself answered for one resource.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, Self::Network { .. } | Self::Timeout { .. } | Self::Unreachable { .. })
     }
 
     /// Flink's own error messages (its `errors` array, or the failure's stack trace).
@@ -179,6 +196,11 @@ impl fmt::Display for ClientError {
                 let fraction = if rest == 0 { "" } else { fraction.trim_end_matches('0') };
                 write!(f, "Flink did not answer {url} within {secs}{fraction} s.")
             }
+            Self::Unreachable { url, status } => write!(
+                f,
+                "Flink unreachable (the proxy answered {status}{} for {url}). Check that the JobManager is running and that the proxy forwards to it.",
+                reason_phrase(*status).map(|r| format!(" {r}")).unwrap_or_default()
+            ),
             Self::Http { url, status, .. } => match self.flink_message() {
                 Some(msg) => write!(f, "Flink answered {status} for {url}: {msg}"),
                 None => write!(f, "Flink answered {status} for {url}."),
@@ -196,6 +218,17 @@ impl fmt::Display for ClientError {
 }
 
 impl std::error::Error for ClientError {}
+
+/// The statuses a proxy answers when it gets nothing from Flink, with their names.
+fn reason_phrase(status: u16) -> Option<&'static str> {
+    match status {
+        500 => Some("Internal Server Error"),
+        502 => Some("Bad Gateway"),
+        503 => Some("Service Unavailable"),
+        504 => Some("Gateway Timeout"),
+        _ => None,
+    }
+}
 
 #[cfg(test)]
 mod tests {

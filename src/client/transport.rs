@@ -41,7 +41,11 @@ pub fn decode_json<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, Clie
     })
 }
 
-/// Flink's error body is `{"errors": [...]}`; anything else is kept as one (shortened) message.
+/// The error an answer with an error status means. Flink's error body is `{"errors": [...]}`,
+/// which makes an `Http` error from Flink. A 500, 502, 503 or 504 without it comes from a proxy
+/// in front of Flink that got no answer from it (`trunk serve` answers 500 with no body, nginx
+/// 502 with an HTML page): `Unreachable`. Any other status keeps the body as one (shortened)
+/// message.
 pub fn http_error(url: &str, status: u16, text: &str) -> ClientError {
     #[derive(serde::Deserialize)]
     struct Errors {
@@ -49,10 +53,24 @@ pub fn http_error(url: &str, status: u16, text: &str) -> ClientError {
     }
     let messages = match serde_json::from_str::<Errors>(text) {
         Ok(e) => e.errors,
+        Err(_) if matches!(status, 500 | 502 | 503 | 504) => {
+            return ClientError::Unreachable { url: url.to_string(), status };
+        }
         Err(_) if text.trim().is_empty() => Vec::new(),
         Err(_) => vec![text.chars().take(500).collect()],
     };
     ClientError::Http { url: url.to_string(), status, messages }
+}
+
+/// What `Response.text()` makes of a body: UTF-8 without a leading byte-order mark, invalid
+/// sequences replaced by U+FFFD.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn body_text(bytes: Vec<u8>) -> String {
+    let mut text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -89,8 +107,10 @@ pub(crate) async fn send(
     let exchange = async move {
         let response = built.send().await.map_err(|e| network(e.to_string()))?;
         let status = response.status();
-        let text = response.text().await.map_err(|e| network(e.to_string()))?;
-        Ok(Response { status, text })
+        // The body as bytes, made text here: wasm-bindgen copies a JS string into wasm one
+        // character at a time in JavaScript (about 20 ms for 4 MB), an ArrayBuffer in one go.
+        let bytes = response.binary().await.map_err(|e| network(e.to_string()))?;
+        Ok(Response { status, text: body_text(bytes) })
     };
     let timer = gloo_timers::future::TimeoutFuture::new(timeout_ms);
     match select(Box::pin(exchange), timer).await {
@@ -178,6 +198,69 @@ mod tests {
     #[allow(dead_code)]
     struct Job {
         vertices: Vec<Vertex>,
+    }
+
+    const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n";
+
+    #[test]
+    fn a_proxys_5xx_without_flinks_error_body_means_flink_is_unreachable() {
+        let url = "/api/jobs/overview";
+        let cases = [(502, NGINX_502), (500, ""), (503, "Service Unavailable"), (504, NGINX_502), (500, r#"{"message":"no upstream"}"#)];
+        for (status, body) in cases {
+            let e = http_error(url, status, body);
+            assert_eq!(e, ClientError::Unreachable { url: url.into(), status }, "{status} {body:?}");
+            assert_eq!((e.kind(), e.status()), ("unreachable", Some(status)));
+            assert!(e.is_unreachable());
+            assert!(!e.is_not_found());
+            assert_eq!((e.messages(), e.flink_message()), (vec![], None), "the proxy's page is not Flink's message");
+        }
+        assert_eq!(
+            http_error(url, 502, NGINX_502).to_string(),
+            "Flink unreachable (the proxy answered 502 Bad Gateway for /api/jobs/overview). \
+             Check that the JobManager is running and that the proxy forwards to it."
+        );
+        assert!(http_error(url, 500, "").to_string().starts_with("Flink unreachable (the proxy answered 500 Internal Server Error for /api/jobs/overview)."));
+    }
+
+    #[test]
+    fn flinks_own_error_body_stays_an_error_from_flink_whatever_the_status() {
+        let url = "/api/jobs/00/status";
+        let body = r#"{"errors":["Internal server error.","<Exception on server side:\norg.apache.flink.runtime.messages.FlinkJobNotFoundException: Could not find Flink job (00)\n\tat a.b"]}"#;
+        let e = http_error(url, 500, body);
+        assert_eq!((e.kind(), e.status(), e.is_unreachable()), ("http", Some(500), false));
+        assert!(e.is_not_found());
+        assert_eq!(e.to_string(), "Flink answered 500 for /api/jobs/00/status: Could not find Flink job (00)");
+        // Flink's answer during a leader election.
+        let election = http_error(url, 503, r#"{"errors":["Service temporarily unavailable due to an ongoing leader election. Please refresh."]}"#);
+        assert_eq!((election.kind(), election.is_unreachable()), ("http", false));
+        assert_eq!(http_error(url, 500, r#"{"errors":[]}"#).kind(), "http");
+    }
+
+    #[test]
+    fn other_statuses_keep_the_body_as_the_message() {
+        let url = "/api/x";
+        for status in [400, 404, 501, 505, 599] {
+            let e = http_error(url, status, NGINX_502);
+            assert_eq!((e.kind(), e.is_unreachable()), ("http", false), "{status}");
+            assert_eq!(e.messages(), vec![NGINX_502.to_string()]);
+        }
+        assert_eq!(http_error(url, 404, "").messages(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn no_answer_at_all_is_unreachable_too() {
+        assert!(ClientError::Network { url: "u".into(), message: "Failed to fetch".into() }.is_unreachable());
+        assert!(ClientError::Timeout { url: "u".into(), after_ms: 10_000 }.is_unreachable());
+        assert!(!ClientError::InvalidInput("x".into()).is_unreachable());
+        assert!(!ClientError::Decode { url: "u".into(), path: ".".into(), message: "m".into() }.is_unreachable());
+    }
+
+    #[test]
+    fn a_body_becomes_text_as_fetch_makes_it() {
+        assert_eq!(body_text(b"{\"a\":1}".to_vec()), "{\"a\":1}");
+        assert_eq!(body_text("\u{feff}{}".as_bytes().to_vec()), "{}", "the byte-order mark goes");
+        assert_eq!(body_text(b"a\xffb".to_vec()), "a\u{fffd}b", "invalid UTF-8 is replaced");
+        assert_eq!(body_text("\u{e9}t\u{e9}".as_bytes().to_vec()), "\u{e9}t\u{e9}");
     }
 
     #[test]

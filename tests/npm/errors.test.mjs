@@ -17,7 +17,8 @@ describe('errors and requests, against a stand-in server', () => {
       const [status, body] = {
         '/cluster': [200, '{}'],
         '/jobs/overview': [200, '{"jobs": 5}'],
-        '/proxy/overview': [502, 'Bad Gateway'],
+        '/proxy/overview': [502, '<html><head><title>502 Bad Gateway</title></head></html>'],
+        '/gone/overview': [410, 'Gone'],
       }[req.url] ?? [404, '{"errors": ["Not found: /x"]}'];
       res.writeHead(status, { 'content-type': 'application/json' }).end(body);
     });
@@ -53,8 +54,16 @@ describe('errors and requests, against a stand-in server', () => {
   });
 
   it('an error page that is not Flink JSON keeps its text', async () => {
+    const e = await new FlinkClient(`${base}/gone`).requestClusterOverview().catch((x) => x);
+    assert.deepEqual([e.kind, e.status, e.messages, e.isNotFound], ['http', 410, ['Gone'], false]);
+  });
+
+  it("a proxy's 502 page without Flink's error body rejects with kind unreachable", async () => {
     const e = await new FlinkClient(`${base}/proxy`).requestClusterOverview().catch((x) => x);
-    assert.deepEqual([e.kind, e.status, e.messages, e.isNotFound], ['http', 502, ['Bad Gateway'], false]);
+    assert.ok(e instanceof FlinkError);
+    assert.deepEqual([e.kind, e.status, e.messages, e.isNotFound, e.flinkMessage], ['unreachable', 502, [], false, null]);
+    assert.equal(e.message, `Flink unreachable (the proxy answered 502 Bad Gateway for ${base}/proxy/overview). `
+      + 'Check that the JobManager is running and that the proxy forwards to it.');
   });
 
   it('an unreachable host rejects with kind network', async () => {

@@ -5,9 +5,10 @@ use crate::app::load::Loadable;
 use crate::client::ClientError;
 
 /// The one view of data from Flink, polled or loaded once: "Loading…" (or `loading`), then
-/// `children` for good. While Flink is unreachable the children stay (marked stale) and are not
-/// rebuilt, so a filter typed into them survives; the error shows in their place only when
-/// there is no data yet (through `failed`, when the page has a better message for it).
+/// `children` for good. When a refresh fails the children stay (marked stale) and are not
+/// rebuilt, so a filter typed into them survives; the stale banner says why when Flink is
+/// unreachable, a note above them when Flink answered with an error. The error shows in their
+/// place only when there is no data yet (through `failed`, when the page has a better message).
 #[component]
 pub fn Loaded<T: Send + Sync + 'static>(
     data: Loadable<T>,
@@ -34,7 +35,7 @@ fn loaded_view(
 ) -> AnyView {
     (move || {
         if loaded.get() {
-            view! { <div class="loaded" class:stale=stale>{children()}</div> }.into_any()
+            view! { <div class="loaded" class:stale=stale>{move || not_refreshed(error)}{children()}</div> }.into_any()
         } else if let Some(error) = error.get() {
             match failed {
                 Some(show) => show.run(error),
@@ -45,4 +46,11 @@ fn loaded_view(
         }
     })
     .into_any()
+}
+
+/// Why data on screen is stale where the banner does not say it: Flink answered with an error
+/// for this resource (Flink being unreachable is the banner's).
+fn not_refreshed(error: RwSignal<Option<ClientError>>) -> Option<AnyView> {
+    let text = error.with(|e| e.as_ref().filter(|e| !e.is_unreachable()).map(ClientError::to_string))?;
+    Some(view! { <p class="error stale-note" role="status">{format!("Not refreshed: {text}")}</p> }.into_any())
 }
