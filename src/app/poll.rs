@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 
 use super::context::{Health, RefreshControl};
 use super::load::Loadable;
-use crate::client::ClientError;
+use crate::client::{ClientError, Millis};
 
 const STEP_MS: u32 = 250;
 const MAX_BACKOFF_MS: u32 = 60_000;
@@ -36,6 +36,18 @@ where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<T, ClientError>> + 'static,
 {
+    use_poll_by(fetch, T::eq)
+}
+
+/// `use_poll` where `same` says when an answer is no news, for data in which a field moves on
+/// by itself on every answer (a running job's duration, a heartbeat's time): the poll slows down
+/// while nothing but those changes, and the new answer is still shown.
+pub fn use_poll_by<T, F, Fut>(fetch: F, same: fn(&T, &T) -> bool) -> Loadable<T>
+where
+    T: Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<T, ClientError>> + 'static,
+{
     let poll = Loadable::new();
     let health = use_context::<Health>();
     let alive = Arc::new(AtomicBool::new(true));
@@ -50,14 +62,23 @@ where
         Box::new(move || {
             let (fetched, alive) = (fetch(), alive.clone());
             Box::pin(async move {
+                let started = timing::now();
                 let result = fetched.await;
                 let outcome = match &result {
                     Err(_) => Outcome::Failed,
-                    Ok(new) if poll.data.try_with_untracked(|old| old.as_ref() == Some(new)).unwrap_or(false) => Outcome::Unchanged,
+                    Ok(new) if poll.data.try_with_untracked(|old| old.as_ref().is_some_and(|old| same(old, new))).unwrap_or(false) => {
+                        Outcome::Unchanged
+                    }
                     Ok(_) => Outcome::Changed,
                 };
                 if alive.load(Ordering::Relaxed) {
                     poll.settle(result, health);
+                    if outcome != Outcome::Failed {
+                        // Leptos runs the effects `settle` woke in microtasks: one macrotask
+                        // later the DOM shows the answer, so the measure covers it all.
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        timing::measure("refresh", started);
+                    }
                 }
                 outcome
             })
@@ -130,6 +151,72 @@ async fn wait_until_due(alive: &AtomicBool, wait_ms: u32, refresh: RwSignal<u32>
         gloo_timers::future::TimeoutFuture::new(STEP_MS).await;
     }
     false
+}
+
+/// Milliseconds since `data` last came, on the browser's clock, ticking every second: what a
+/// running job's duration (Flink's, at the answer) has grown by since. Measured from the
+/// answer's arrival rather than from the job's start time, so a skewed browser clock does not
+/// skew the durations; and so a poll that slows down while nothing changes (`Pace`) still
+/// shows durations that move.
+pub fn use_elapsed<T: Send + Sync + 'static>(data: RwSignal<Option<T>>) -> Signal<i64> {
+    let now = RwSignal::new(js_sys::Date::now());
+    if let Ok(handle) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    let arrived = Memo::new(move |_| {
+        data.track();
+        js_sys::Date::now()
+    });
+    Signal::derive(move || (now.get() - arrived.get()).max(0.0) as i64)
+}
+
+/// A duration Flink measured `elapsed` ms ago, as it is now: grown by that while it still runs.
+pub fn grown(duration: Millis, running: bool, elapsed: i64) -> Millis {
+    match duration.get() {
+        Some(d) if running => d.saturating_add(elapsed.max(0)).into(),
+        _ => duration,
+    }
+}
+
+/// User Timing (`performance.measure`), what `bench/big.mjs` reads: a `refresh` per poll step
+/// (fetch, decode, settle, DOM update) and a `graph-layout` per job graph. Bound by hand rather
+/// than through web-sys' `Performance` feature; a no-op off wasm (host tests) and where the
+/// browser has no `performance`.
+pub(crate) mod timing {
+    #[cfg(target_arch = "wasm32")]
+    mod js {
+        use wasm_bindgen::prelude::*;
+        #[wasm_bindgen]
+        extern "C" {
+            #[wasm_bindgen(catch, js_namespace = performance)]
+            pub fn now() -> Result<f64, JsValue>;
+            #[wasm_bindgen(catch, js_namespace = performance)]
+            pub fn measure(name: &str, options: &JsValue) -> Result<JsValue, JsValue>;
+        }
+    }
+
+    /// Milliseconds on the page's clock (`performance.now()`), 0 where there is none.
+    #[cfg(target_arch = "wasm32")]
+    pub fn now() -> f64 {
+        js::now().unwrap_or(0.0)
+    }
+
+    /// A measure `name` from `start` (a `now()`) until now.
+    #[cfg(target_arch = "wasm32")]
+    pub fn measure(name: &str, start: f64) {
+        let options = js_sys::Object::new();
+        if js_sys::Reflect::set(&options, &"start".into(), &start.into()).is_ok() {
+            let _ = js::measure(name, &options);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn now() -> f64 {
+        0.0
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn measure(_name: &str, _start: f64) {}
 }
 
 fn document_hidden() -> bool {

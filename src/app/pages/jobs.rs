@@ -12,9 +12,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::app::components::{Loaded, StatusBadge, use_window};
 use crate::app::format;
 use crate::app::list::{self, Sort};
-use crate::app::poll::use_poll;
+use crate::app::poll::{grown, use_elapsed, use_poll_by};
 use crate::app::{Cluster, href};
-use crate::client::{JobOverview, JobStatus};
+use crate::client::{JobOverview, JobStatus, Millis};
 
 /// Height of a job row in pixels; `style/lists.css` gives rows exactly this height.
 pub const ROW_PX: i32 = 36;
@@ -22,10 +22,14 @@ pub const ROW_PX: i32 = 36;
 #[component]
 pub fn JobsPage() -> impl IntoView {
     let client = expect_context::<Cluster>().client;
-    let poll = use_poll(move || {
-        let client = client.clone();
-        async move { client.request_multiple_job_details().await.map(|d| d.jobs) }
-    });
+    let poll = use_poll_by(
+        move || {
+            let client = client.clone();
+            async move { client.request_multiple_job_details().await.map(|d| d.jobs) }
+        },
+        |a, b| same_jobs(a, b),
+    );
+    let elapsed = use_elapsed(poll.data);
     // The state filter lives in the URL, so the overview can link to it and a reload keeps it.
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| StateFilter::from_query(q.get_str("state"))));
@@ -36,7 +40,7 @@ pub fn JobsPage() -> impl IntoView {
     view! {
         <h1>"Jobs"</h1>
         <Loaded data=poll>
-            <JobTable jobs=poll.data state on_state />
+            <JobTable jobs=poll.data state on_state elapsed />
         </Loaded>
     }
 }
@@ -132,6 +136,29 @@ impl Default for Sort<Column> {
     }
 }
 
+/// Whether two answers of the jobs list say the same but for the durations of jobs not yet
+/// ended, which Flink moves on with its clock in every answer (the table advances them itself
+/// between answers, see `use_elapsed`): so the poll slows down while no job changes.
+pub fn same_jobs(a: &[JobOverview], b: &[JobOverview]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(a, b)| {
+            a.jid == b.jid
+                && a.state == b.state
+                && (a.duration == b.duration || !a.state.is_terminal())
+                && a.name == b.name
+                && a.start_time == b.start_time
+                && a.end_time == b.end_time
+                && a.last_modification == b.last_modification
+                && a.tasks == b.tasks
+        })
+}
+
+/// A job's duration as shown `elapsed` ms after the answer (`use_elapsed`): a job not yet
+/// ended has run on.
+pub fn live_duration(job: &JobOverview, elapsed: i64) -> Millis {
+    grown(job.duration, !job.state.is_terminal(), elapsed)
+}
+
 /// Positions in `jobs` of the jobs whose name or id contains `text` (ignoring ASCII case) and
 /// whose state passes `state`, in `sort` order; ties keep a stable order by job id.
 pub fn filter_and_sort(jobs: &[JobOverview], text: &str, state: StateFilter, sort: Sort<Column>) -> Vec<usize> {
@@ -166,6 +193,9 @@ pub fn JobTable(
     /// Called when the user picks another state.
     #[prop(into)]
     on_state: Callback<StateFilter>,
+    /// Ms since the jobs came (`use_elapsed`), by which running jobs' durations have grown.
+    #[prop(into, optional)]
+    elapsed: Signal<i64>,
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::default());
@@ -240,7 +270,7 @@ pub fn JobTable(
                 <tbody>
                     <tr class="spacer" aria-hidden="true"><td colspan="5" style=above></td></tr>
                     <For each=move || window.get() key=|j| j.jid.clone() let:job>
-                        <JobRow job window />
+                        <JobRow job window elapsed />
                     </For>
                     <tr class="spacer" aria-hidden="true"><td colspan="5" style=below></td></tr>
                     {move || (order.with(Vec::is_empty)).then(|| {
@@ -256,7 +286,7 @@ pub fn JobTable(
 /// One job. Keyed by job id, so a refresh updates its cells in place instead of replacing the
 /// row (which would also drop keyboard focus from its link).
 #[component]
-fn JobRow(job: JobOverview, window: Memo<Vec<JobOverview>>) -> impl IntoView {
+fn JobRow(job: JobOverview, window: Memo<Vec<JobOverview>>, elapsed: Signal<i64>) -> impl IntoView {
     let jid = job.jid.clone();
     let current = Memo::new(move |_| window.with(|w| w.iter().find(|j| j.jid == jid).cloned()));
     let cell = move |f: fn(&JobOverview) -> String| move || current.with(|j| j.as_ref().map(f).unwrap_or_default());
@@ -269,7 +299,7 @@ fn JobRow(job: JobOverview, window: Memo<Vec<JobOverview>>) -> impl IntoView {
             </td>
             <td>{move || current.with(|j| j.as_ref().map(|j| view! { <StatusBadge status=j.state.to_string() /> }))}</td>
             <td>{cell(|j| format::time(j.start_time))}</td>
-            <td>{cell(|j| format::duration(j.duration))}</td>
+            <td>{move || current.with(|j| j.as_ref().map(|j| format::duration(live_duration(j, elapsed.get()))))}</td>
             <td>{move || current.with(|j| j.as_ref().map(|j| view! { <TaskCounts tasks=j.tasks.clone() /> }))}</td>
         </tr>
     }

@@ -4,22 +4,35 @@ use leptos::prelude::*;
 use crate::app::Cluster;
 use crate::app::components::Loaded;
 use crate::app::format;
-use crate::app::poll::use_poll;
+use crate::app::poll::use_poll_by;
 use crate::client::{TaskManagerInfo, TaskManagers};
 
 #[component]
 pub fn TaskManagersPage() -> impl IntoView {
     let client = expect_context::<Cluster>().client;
-    let poll = use_poll(move || {
-        let client = client.clone();
-        async move { client.request_task_manager_metric_query_service_addresses().await }
-    });
+    let poll = use_poll_by(
+        move || {
+            let client = client.clone();
+            async move { client.request_task_manager_metric_query_service_addresses().await }
+        },
+        same_taskmanagers,
+    );
     view! {
         <h1>"Task Managers"</h1>
         <Loaded data=poll>
             <TaskManagerTable taskmanagers=poll.data />
         </Loaded>
     }
+}
+
+/// Whether two answers say the same but for the heartbeats, which come every few seconds from
+/// every task manager: so the poll slows down while no task manager changes (the heartbeat
+/// column still shows each answer's).
+pub fn same_taskmanagers(a: &TaskManagers, b: &TaskManagers) -> bool {
+    a.taskmanagers.len() == b.taskmanagers.len()
+        && a.taskmanagers.iter().zip(&b.taskmanagers).all(|(a, b)| {
+            TaskManagerInfo { time_since_last_heartbeat: b.time_since_last_heartbeat, ..a.clone() } == *b
+        })
 }
 
 #[component]

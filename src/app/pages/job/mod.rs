@@ -18,9 +18,9 @@ pub mod rescale;
 
 use crate::app::components::{ErrorNote, Loaded, StatusBadge};
 use crate::app::format;
-use crate::app::poll::use_poll;
+use crate::app::poll::{grown, use_elapsed, use_poll_by};
 use crate::app::{Cluster, href};
-use crate::client::{ClientError, JobDetails, JobId};
+use crate::client::{ClientError, JobDetails, JobId, JobVertex};
 
 pub use context::JobContext;
 
@@ -99,10 +99,13 @@ fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
     let client = expect_context::<Cluster>().client;
     let job = {
         let id = id.clone();
-        use_poll(move || {
-            let (client, id) = (client.clone(), id.clone());
-            async move { client.request_job(&id).await }
-        })
+        use_poll_by(
+            move || {
+                let (client, id) = (client.clone(), id.clone());
+                async move { client.request_job(&id).await }
+            },
+            same_job,
+        )
     };
     provide_context(JobContext { id: id.clone(), job });
     // Once the job has loaded the page stays up: a later error only marks the data stale.
@@ -132,22 +135,39 @@ fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
     }
 }
 
-/// A fact in the job's header: its label, and how to read it from the job.
-type Fact = (&'static str, fn(&JobDetails) -> String);
+/// Whether two answers for the job say the same but for what moves on by itself while it runs
+/// (Flink's clock `now`, the job's and its vertices' durations, which the page does not show or
+/// advances itself): so the poll slows down while nothing happens to the job.
+pub fn same_job(a: &JobDetails, b: &JobDetails) -> bool {
+    let running = !a.state.is_terminal();
+    a.vertices.len() == b.vertices.len()
+        && a.vertices.iter().zip(&b.vertices).all(|(a, b)| JobVertex { duration: b.duration, ..a.clone() } == *b)
+        && JobDetails {
+            now: b.now,
+            duration: if running { b.duration } else { a.duration },
+            vertices: b.vertices.clone(),
+            ..a.clone()
+        } == *b
+}
+
+/// A fact in the job's header: its label, and how to read it from the job and the ms since it
+/// came (`use_elapsed`; only a fact that reads it redraws every second).
+type Fact = (&'static str, fn(&JobDetails, Signal<i64>) -> String);
 
 /// The job's facts in the header, each read from the job poll.
 const FACTS: [Fact; 5] = [
-    ("Start time", |d| format::time(d.start_time)),
-    ("End time", |d| format::time(d.end_time)),
-    ("Duration", |d| format::duration(d.duration)),
-    ("Type", |d| d.job_type.as_deref().unwrap_or("–").to_ascii_lowercase()),
-    ("Scheduler", |d| d.scheduler_type.clone().unwrap_or_else(|| "–".into())),
+    ("Start time", |d, _| format::time(d.start_time)),
+    ("End time", |d, _| format::time(d.end_time)),
+    ("Duration", |d, elapsed| format::duration(grown(d.duration, !d.state.is_terminal(), elapsed.get()))),
+    ("Type", |d, _| d.job_type.as_deref().unwrap_or("–").to_ascii_lowercase()),
+    ("Scheduler", |d, _| d.scheduler_type.clone().unwrap_or_else(|| "–".into())),
 ];
 
 #[component]
 fn JobHeader() -> impl IntoView {
     let JobContext { id, job } = expect_context::<JobContext>();
     let text = move |f: fn(&JobDetails) -> String| move || job.data.with(|d| d.as_ref().map(f).unwrap_or_default());
+    let elapsed = use_elapsed(job.data);
     view! {
         <header class="job-header">
             <div class="job-title">
@@ -158,7 +178,10 @@ fn JobHeader() -> impl IntoView {
             <dl class="job-facts">
                 <div class="job-id"><dt>"Job ID"</dt><dd><code>{id.to_string()}</code></dd></div>
                 <div><dt>"Status"</dt><dd>{move || view! { <StatusBadge status=text(|d| d.state.to_string())() /> }}</dd></div>
-                {FACTS.map(|(label, f)| view! { <div><dt>{label}</dt><dd>{text(f)}</dd></div> }).collect_view()}
+                {FACTS.map(|(label, f)| {
+                    let fact = move || job.data.with(|d| d.as_ref().map(|d| f(d, elapsed)).unwrap_or_default());
+                    view! { <div><dt>{label}</dt><dd>{fact}</dd></div> }
+                }).collect_view()}
             </dl>
         </header>
     }
