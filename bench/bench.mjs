@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../scripts/lib/chromium.mjs';
+import { bigClusterRows, startBigCluster } from './big.mjs';
+import { decodeCases } from './decode.mjs';
 
 const CONSOLE = process.env.CONSOLE_URL;
 const FLINK = process.env.FLINK_REST_URL;
@@ -167,6 +169,15 @@ const big = {
 };
 let rescale = null;
 try { rescale = await rescaleLatency(demo.jid); } catch (e) { rescale = `not measured (${e.message.split('\n')[0]})`; }
+// A generated big cluster (bench/big.mjs), and the npm client's decode cost (bench/decode.mjs).
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const decode = await decodeCases({ runs: env('BENCH_DECODE_RUNS', 25), port: env('BENCH_DECODE_PORT', 18792) });
+const bigCluster = await startBigCluster(env('BENCH_BIG_PORT', 18790), 100);
+const bigRows = await bigClusterRows(browser, {
+  consoleUrl: process.env.BIG_CONSOLE_URL, flinkUrl: FLINK, big: bigCluster, timed: env('BENCH_BIG_TIMED', 30),
+  total: env('BENCH_BIG_REFRESHES', 1000), flinkMemoryCapMs: env('BENCH_BIG_FLINK_CAP_S', 180) * 1000,
+});
+await bigCluster.close();
 await browser.close();
 
 const buildSizes = process.env.BUILD_SIZES ? readFileSync(process.env.BUILD_SIZES, 'utf8').trim() : '';
@@ -190,6 +201,16 @@ ${rates.map(([n, c, f]) => `| REST requests per minute, ${n} open${f ? ` (consol
 | 10,000 jobs: main thread blocked (long tasks) per 10 s while open | ${big.console.blockedPer10s} ms | ${big.flink.blockedPer10s} ms |
 | 10,000 jobs: typing a filter until the list shows the match | ${big.console.filterMs} ms | no filter box |
 | rescale: click until the PUT is sent | ${typeof rescale === 'number' ? rescale + ' ms' : rescale} | 2.5 s debounce (measured for the anchor) |
+${bigRows}
+${decode.map((d) => `| npm client in Node, ${d.name} (${(d.bytes / 1048576).toFixed(1)} MB): median of ${d.runs}; fetch() + JSON.parse of the same bytes ${d.js.toFixed(0)} ms (client / plain = ${d.ratio.toFixed(2)}, target ≤ 1.5) | ${d.client.toFixed(0)} ms | – |`).join('\n')}
+
+The big-cluster rows use a generated cluster (\`bench/big-cluster.mjs\`: 10,000 jobs, a job of
+500 vertices at parallelism 1,000, 1,000 task managers, in Flink 2.3's recorded shapes, every
+answer different from the last as on a running cluster) with refresh-interval 100 ms; the
+console polls no faster than every 500 ms whatever Flink says, Flink's UI at 100 ms. The console
+reaches it through nginx as in production, Flink's UI (from the real JobManager) through
+Playwright routing of its REST calls. \`bench/big.mjs\` says how each figure is taken; JS heap is
+after a forced GC, wasm memory is the size of the module's memory (it never shrinks).
 
 Release build of the console (\`scripts/build\`):
 

@@ -5,7 +5,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
-use super::{FlinkClient, spawn};
+use super::{FlinkClient, spawn, spawn_exact};
 use crate::client::request::CheckpointOptions;
 use crate::client::{CheckpointType, ClientError};
 
@@ -26,7 +26,7 @@ impl FlinkClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = self.inner.clone();
-        spawn(async move { cv::timed(&c, options)?.request_checkpoint_stats(&cv::job(&job_id, "jobId")?).await })
+        spawn_exact(async move { cv::timed(&c, options)?.request_checkpoint_stats(&cv::job(&job_id, "jobId")?).await })
     }
 
     /// `GET /jobs/{id}/checkpoints/config`.

@@ -13,8 +13,59 @@ use wasm_bindgen::prelude::*;
 use super::error;
 use crate::client::{self, ClientError, ClientOptions, JobId, TaskManagerId, TriggerId, VertexId, WaitOptions};
 
-/// A result as a plain JS object.
+/// A result as a plain JS object, built by the engine's `JSON.parse` from the JSON serde_json
+/// writes: one call into JavaScript instead of one per field and value, which is what made
+/// serde-wasm-bindgen cost 3× the decoding itself on large answers (bench/decode.mjs). The
+/// objects are the ones `to_js_exact` builds for any value without NaN or infinities (JSON has
+/// none; only checkpoint statistics hold them, and go through `to_js_exact`). A value with an
+/// integer beyond what a JS number holds exactly goes through `to_js_exact`, which refuses it
+/// as it always did.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let unsafe_integer = std::cell::Cell::new(false);
+    let mut text = Vec::with_capacity(1024);
+    let mut json = serde_json::Serializer::with_formatter(&mut text, JsNumbers(&unsafe_integer));
+    if value.serialize(&mut json).is_err() || unsafe_integer.get() {
+        return to_js_exact(value);
+    }
+    match String::from_utf8(text).map(|text| js_sys::JSON::parse(&text)) {
+        Ok(Ok(object)) => Ok(object),
+        _ => to_js_exact(value),
+    }
+}
+
+/// serde_json's compact JSON, noting any integer that a JS number cannot hold exactly
+/// (serde-wasm-bindgen refuses those; `JSON.parse` would round them).
+struct JsNumbers<'a>(&'a std::cell::Cell<bool>);
+
+impl serde_json::ser::Formatter for JsNumbers<'_> {
+    fn write_i64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: i64) -> std::io::Result<()> {
+        if !(-(MAX_SAFE as i64)..=MAX_SAFE as i64).contains(&value) {
+            self.0.set(true);
+        }
+        serde_json::ser::CompactFormatter.write_i64(writer, value)
+    }
+
+    fn write_u64<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: u64) -> std::io::Result<()> {
+        if value > MAX_SAFE as u64 {
+            self.0.set(true);
+        }
+        serde_json::ser::CompactFormatter.write_u64(writer, value)
+    }
+
+    // serde-wasm-bindgen makes BigInts of these.
+    fn write_i128<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: i128) -> std::io::Result<()> {
+        self.0.set(true);
+        serde_json::ser::CompactFormatter.write_i128(writer, value)
+    }
+
+    fn write_u128<W: ?Sized + std::io::Write>(&mut self, writer: &mut W, value: u128) -> std::io::Result<()> {
+        self.0.set(true);
+        serde_json::ser::CompactFormatter.write_u128(writer, value)
+    }
+}
+
+/// A result as a plain JS object, built field by field by serde-wasm-bindgen: NaN stays NaN.
+pub fn to_js_exact<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error::decode(&format!("Flink's answer could not be passed to JavaScript: {e}")))

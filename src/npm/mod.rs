@@ -61,6 +61,16 @@ where
     spawn_with(future, |value| convert::to_js(&value))
 }
 
+/// Runs a call whose result may hold NaN (checkpoint statistics): converted by
+/// serde-wasm-bindgen, which keeps it, where JSON would make it `null`.
+fn spawn_exact<T, F>(future: F) -> Promise
+where
+    T: Serialize + 'static,
+    F: Future<Output = Result<T, ClientError>> + 'static,
+{
+    spawn_with(future, |value| convert::to_js_exact(&value))
+}
+
 /// Runs a call that answers nothing: resolves to `undefined`.
 fn spawn_unit<F>(future: F) -> Promise
 where
