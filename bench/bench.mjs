@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../scripts/lib/chromium.mjs';
 import { bigClusterRows, startBigCluster } from './big.mjs';
 import { decodeCases } from './decode.mjs';
+import { median } from './stats.mjs';
 
 const CONSOLE = process.env.CONSOLE_URL;
 const FLINK = process.env.FLINK_REST_URL;
@@ -15,7 +16,6 @@ const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 30000);
 const DEMO = 'Demo: click counts';
 
 const browser = await launchChromium(chromium);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const kb = (n) => `${Math.round(n / 1024)} KB`;
 
 // --- sizes: every file (not REST calls) the browser downloads until the landing page shows ---

@@ -17,9 +17,8 @@
 // comes from the real JobManager, with its REST calls sent on to the generated cluster by
 // `context.route` (rewritten in the browser's network stack, bodies never pass through here).
 import { bigCluster, serve } from './big-cluster.mjs';
+import { median, p95 } from './stats.mjs';
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]; };
 
 /** Starts the generated cluster on `port` (refresh-interval `refreshMs`). */
 export async function startBigCluster(port, refreshMs) {

@@ -8,9 +8,9 @@
 //   import { decodeCases } from './decode.mjs'
 import { pathToFileURL } from 'node:url';
 import { bigCluster, serve } from './big-cluster.mjs';
+import { median } from './stats.mjs';
 
 const PACKAGE = process.env.NPM_PACKAGE ?? new URL('../pkg/flink-console-client/node.js', import.meta.url).href;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 async function time(f) {
   const t = performance.now();
