@@ -34,6 +34,7 @@ string_enum!(
 /// `GET /jobs/{id}/checkpoints`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct CheckpointingStatistics {
     /// Checkpoint counts by outcome (`counts`).
     pub counts: CheckpointCounts,
@@ -52,6 +53,7 @@ pub struct CheckpointingStatistics {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(default)]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct CheckpointCounts {
     /// How often the job restored from a checkpoint (`restored`).
     pub restored: u64,
@@ -69,6 +71,7 @@ pub struct CheckpointCounts {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(default)]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct CheckpointSummary {
     /// Bytes persisted per checkpoint (`checkpointed_size`).
     pub checkpointed_size: Option<StatsSummary>,
@@ -81,6 +84,7 @@ pub struct CheckpointSummary {
 /// Min/max/avg/percentiles; Flink sends `"NaN"` for percentiles it has no data for.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct StatsSummary {
     /// Minimum (`min`).
     #[serde(default, deserialize_with = "lenient_f64::deserialize")]
@@ -103,6 +107,7 @@ pub struct StatsSummary {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(default)]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct LatestCheckpoints {
     /// The latest completed checkpoint (`completed`).
     pub completed: Option<CheckpointStats>,
@@ -118,6 +123,7 @@ pub struct LatestCheckpoints {
 /// that do not apply are `None`). Also `GET /jobs/{id}/checkpoints/details/{cp}`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct CheckpointStats {
     /// The checkpoint's id (`id`).
     pub id: u64,
@@ -173,6 +179,7 @@ pub struct CheckpointStats {
 /// The checkpoint or savepoint the job last restored from (`restored`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct RestoredCheckpoint {
     /// The checkpoint's id (`id`).
     pub id: u64,
@@ -191,6 +198,7 @@ pub struct RestoredCheckpoint {
 /// `subtasks`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct TaskCheckpointStats {
     /// The checkpoint's id (`id`).
     pub id: u64,
@@ -222,6 +230,7 @@ pub struct TaskCheckpointStats {
 /// One subtask's part of a checkpoint.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct SubtaskCheckpointStats {
     /// The subtask's index (`index`).
     pub index: u32,
@@ -245,6 +254,7 @@ pub struct SubtaskCheckpointStats {
 /// `GET /jobs/{id}/checkpoints/config`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct CheckpointConfig {
     /// `exactly_once` or `at_least_once` (`mode`).
     #[serde(default)]
@@ -281,6 +291,7 @@ pub struct CheckpointConfig {
 /// The retention of completed checkpoints (`externalization`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct Externalization {
     /// Whether completed checkpoints are retained (`enabled`).
     #[serde(default)]

@@ -7,7 +7,7 @@ use super::null_default;
 /// `GET /overview`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct ClusterOverview {
     /// Registered task managers (`taskmanagers`).
     pub taskmanagers: u32,
@@ -34,7 +34,7 @@ pub struct ClusterOverview {
 /// `GET /config`: what the web UI is told about the cluster.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct DashboardConfig {
     /// How often the web UI refreshes, ms (`refresh-interval`).
     pub refresh_interval: u32,
@@ -58,7 +58,7 @@ pub struct DashboardConfig {
 /// The web UI features the cluster allows (`features`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case", default)]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"), default)]
 pub struct DashboardFeatures {
     /// Uploading and running jars (`web-submit`).
     pub web_submit: bool,
@@ -73,6 +73,7 @@ pub struct DashboardFeatures {
 /// One entry of `/jobmanager/config` (and a job's jobmanager config).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct ConfigEntry {
     /// The option's key (`key`).
     pub key: String,
@@ -84,6 +85,7 @@ pub struct ConfigEntry {
 /// `GET /jobmanager/logs`, `/taskmanagers/{id}/logs`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct LogList {
     /// The log files (`logs`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
@@ -93,6 +95,7 @@ pub struct LogList {
 /// A log file of the JobManager or a task manager.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct LogFile {
     /// The file name (`name`).
     pub name: String,
@@ -129,6 +132,7 @@ pub struct ThreadInfo {
 /// One metric of a `get=` query; without `get=` Flink lists the ids only (`value` is `None`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct Metric {
     /// The metric's name (`id`).
     pub id: String,
@@ -140,6 +144,7 @@ pub struct Metric {
 /// One metric aggregated over jobs, task managers or subtasks (`agg=min,max,avg,sum,skew`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct AggregatedMetric {
     /// The metric's name (`id`).
     pub id: String,
@@ -163,6 +168,7 @@ pub struct AggregatedMetric {
 /// `GET /taskmanagers`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct TaskManagers {
     /// The registered task managers (`taskmanagers`).
     #[serde(default, deserialize_with = "null_default::deserialize")]

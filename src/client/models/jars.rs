@@ -6,6 +6,7 @@ use crate::client::ids::JobId;
 /// `GET /jars`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JarList {
     /// The REST address jars run through (`address`).
     #[serde(default)]
@@ -18,6 +19,7 @@ pub struct JarList {
 /// An uploaded jar.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JarFile {
     /// The jar's id (`id`).
     pub id: String,
@@ -35,6 +37,7 @@ pub struct JarFile {
 /// An entry class of a jar.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JarEntry {
     /// The class's name (`name`).
     pub name: String,
@@ -46,6 +49,7 @@ pub struct JarEntry {
 /// `POST /jars/upload`: `filename` is the server-side path; its last segment is the jar id.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JarUploadResponse {
     /// The jar's path on the server (`filename`).
     pub filename: String,
@@ -64,6 +68,7 @@ impl JarUploadResponse {
 /// `POST /jars/{id}/run`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JarRunResponse {
     /// The started job's id (`jobid`).
     pub jobid: JobId,

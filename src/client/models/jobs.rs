@@ -48,6 +48,7 @@ string_enum!(
 /// `GET /jobs/overview`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct MultipleJobsDetails {
     /// The jobs (`jobs`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
@@ -57,7 +58,7 @@ pub struct MultipleJobsDetails {
 /// A job in `/jobs/overview`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct JobOverview {
     /// The job's id (`jid`).
     pub jid: JobId,
@@ -86,6 +87,7 @@ pub struct JobOverview {
 /// `GET /jobs`: ids and states only.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JobIdsWithStatus {
     /// The jobs (`jobs`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
@@ -95,6 +97,7 @@ pub struct JobIdsWithStatus {
 /// A job's id and state, in `/jobs`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JobIdWithStatus {
     /// The job's id (`id`).
     pub id: JobId,
@@ -105,7 +108,7 @@ pub struct JobIdWithStatus {
 /// `GET /jobs/{id}`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct JobDetails {
     /// The job's id (`jid`).
     pub jid: JobId,
@@ -149,7 +152,7 @@ pub struct JobDetails {
 /// A vertex in `/jobs/{id}`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct JobVertex {
     /// The vertex's id (`id`).
     pub id: VertexId,
@@ -181,6 +184,7 @@ pub struct JobVertex {
 /// `GET /jobs/{id}/status`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JobStatusInfo {
     /// The job's state (`status`).
     pub status: JobStatus,
@@ -189,18 +193,19 @@ pub struct JobStatusInfo {
 /// `GET /jobs/{id}/execution-result`: `result` is `None` while the job runs.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JobExecutionResult {
     /// Whether the job has ended (`status`).
     pub status: super::QueueStatus,
     /// How it ended, once it has (`job-execution-result`).
-    #[serde(default, rename = "job-execution-result")]
+    #[serde(default, rename(deserialize = "job-execution-result", serialize = "jobExecutionResult"))]
     pub result: Option<JobResult>,
 }
 
 /// How a job ended (`job-execution-result`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct JobResult {
     /// The job's id (`id`).
     pub id: JobId,
@@ -237,6 +242,7 @@ pub struct JobExceptions {
 /// A job's recorded failures (`exceptionHistory`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct ExceptionHistory {
     /// The root failures (`entries`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
@@ -280,7 +286,7 @@ pub struct ExceptionInfo {
 /// `GET /jobs/{id}/config`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct JobConfig {
     /// The job's id (`jid`).
     pub jid: JobId,
@@ -295,7 +301,7 @@ pub struct JobConfig {
 /// A job's execution settings (`execution-config`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct ExecutionConfig {
     /// The restart strategy, described (`restart-strategy`).
     #[serde(default)]
@@ -314,6 +320,7 @@ pub struct ExecutionConfig {
 /// `GET /jobs/{id}/plan`: the job graph.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JobPlanInfo {
     /// The job graph (`plan`).
     pub plan: JobPlan,
@@ -322,6 +329,7 @@ pub struct JobPlanInfo {
 /// A job graph.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct JobPlan {
     /// The job's name (`name`).
     #[serde(default)]
@@ -337,6 +345,7 @@ pub struct JobPlan {
 /// A vertex of the job graph.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct PlanNode {
     /// The vertex's id (`id`).
     pub id: VertexId,
@@ -354,6 +363,7 @@ pub struct PlanNode {
 /// An edge into a vertex of the job graph.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct PlanInput {
     /// The upstream vertex's id (`id`).
     pub id: VertexId,
@@ -392,7 +402,7 @@ pub struct VertexDetails {
 /// A subtask's current execution attempt.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct SubtaskInfo {
     /// The subtask's index (`subtask`).
     pub subtask: u32,
@@ -424,6 +434,7 @@ pub struct SubtaskInfo {
 /// `GET /jobs/{id}/vertices/{vertex}/subtasktimes`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct SubtaskTimes {
     /// The vertex's id (`id`).
     pub id: VertexId,
@@ -441,6 +452,7 @@ pub struct SubtaskTimes {
 /// When one subtask entered each execution state.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct SubtaskTimestamps {
     /// The subtask's index (`subtask`).
     pub subtask: u32,
@@ -476,6 +488,7 @@ impl SubtaskTimestamps {
 /// `GET /applications/overview` (Flink 2.3 and later).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct MultipleApplicationsDetails {
     /// Every application (`applications`).
     #[serde(default, deserialize_with = "null_default::deserialize")]
@@ -485,7 +498,7 @@ pub struct MultipleApplicationsDetails {
 /// An application in `/applications/overview`: a program and the jobs it ran.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
 pub struct ApplicationOverview {
     /// The application's id (`id`).
     pub id: String,

@@ -1,5 +1,10 @@
 //! Flink's wire format as serde types, one file per REST area. Unknown fields are ignored,
 //! unknown enum values land in `Other(..)`, and Flink's `-1` "not set" sentinels become `None`.
+//!
+//! They read Flink's names (`slots-total`, `checkpointed_size`, `maxParallelism`) and write
+//! camelCase (`slotsTotal`, `checkpointedSize`): what the npm package hands to JavaScript.
+//! Every struct says so with `rename_all(serialize = "camelCase")` (a field renamed for Flink
+//! names its camelCase too); request bodies are built as JSON in `api/`, never from a model.
 mod checkpoints;
 mod cluster;
 mod jars;

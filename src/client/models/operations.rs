@@ -16,6 +16,7 @@ string_enum!(
 /// An asynchronous operation's progress (`status`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct QueueStatus {
     /// `IN_PROGRESS` or `COMPLETED` (`id`).
     pub id: QueueStatusId,
@@ -24,27 +25,30 @@ pub struct QueueStatus {
 /// The answer to every trigger.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct TriggerResponse {
     /// The trigger id to poll (`request-id`).
-    #[serde(rename = "request-id")]
+    #[serde(rename(deserialize = "request-id", serialize = "requestId"))]
     pub request_id: TriggerId,
 }
 
 /// A Java exception as Flink serializes it.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct SerializedThrowable {
     /// The exception's class (`class`).
     #[serde(default)]
     pub class: String,
     /// Its stack trace (`stack-trace`).
-    #[serde(default, rename = "stack-trace")]
+    #[serde(default, rename(deserialize = "stack-trace", serialize = "stackTrace"))]
     pub stack_trace: String,
 }
 
 /// `GET …/{triggerid}`: the status and, when completed, the operation's outcome.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct AsyncOperationStatus<T> {
     /// Whether it has completed (`status`).
     pub status: QueueStatus,
@@ -63,12 +67,13 @@ impl<T> AsyncOperationStatus<T> {
 /// The outcome of a savepoint or stop-with-savepoint: a location, or `failure-cause`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct SavepointOperation {
     /// Where the savepoint was written (`location`).
     #[serde(default)]
     pub location: Option<String>,
     /// Why it failed (`failure-cause`).
-    #[serde(default, rename = "failure-cause")]
+    #[serde(default, rename(deserialize = "failure-cause", serialize = "failureCause"))]
     pub failure_cause: Option<SerializedThrowable>,
 }
 
@@ -89,8 +94,9 @@ pub struct CheckpointOperation {
 /// The outcome of a savepoint disposal: `{}` on success.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct DisposalOperation {
     /// Why it failed (`failure-cause`).
-    #[serde(default, rename = "failure-cause")]
+    #[serde(default, rename(deserialize = "failure-cause", serialize = "failureCause"))]
     pub failure_cause: Option<SerializedThrowable>,
 }

@@ -11,6 +11,7 @@ pub type JobResourceRequirements = BTreeMap<VertexId, VertexResources>;
 /// A vertex's resource requirements.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
 pub struct VertexResources {
     /// Its parallelism bounds (`parallelism`).
     pub parallelism: ParallelismBounds,
