@@ -141,8 +141,10 @@ impl FlinkClient {
         })
     }
 
-    /// Aggregated metrics over all jobs, all task managers, or a vertex's subtasks (`agg=`);
-    /// without `names`, the metrics that exist; without `aggregations`, all of them.
+    /// `GET /jobs/metrics`, `GET /taskmanagers/metrics` or
+    /// `GET /jobs/{id}/vertices/{vertex}/subtasks/metrics` with `agg=`: aggregated metrics over
+    /// all jobs, all task managers, or a vertex's subtasks; without `names`, the metrics that
+    /// exist; without `aggregations`, all of them.
     #[wasm_bindgen(js_name = requestAggregatedMetrics, unchecked_return_type = "Promise<AggregatedMetric[]>")]
     pub fn request_aggregated_metrics(
         &self,

@@ -14,11 +14,11 @@ async function rejection(promise) {
 describe('cluster and task managers', () => {
   it('requestClusterOverview, dashboardConfig, jobmanagerConfig, jobmanagerLogs, jobmanagerLogFile, requestThreadDump', async () => {
     const overview = await flink.requestClusterOverview();
-    assert.equal(overview['flink-version'], '2.3.0');
-    assert.ok(overview.taskmanagers >= 1 && overview['slots-total'] >= 2);
+    assert.equal(overview.flinkVersion, '2.3.0');
+    assert.ok(overview.taskmanagers >= 1 && overview.slotsTotal >= 2);
     const config = await flink.dashboardConfig({ timeoutMs: 5000 });
-    assert.ok(config['refresh-interval'] > 0);
-    assert.equal(typeof config.features['web-submit'], 'boolean');
+    assert.ok(config.refreshInterval > 0);
+    assert.equal(typeof config.features.webSubmit, 'boolean');
     const entries = await flink.jobmanagerConfig();
     assert.equal(entries.find((e) => e.key === 'rest.port')?.value, new URL(FLINK_REST_URL).port);
     const log = (await flink.jobmanagerLogs()).logs.find((l) => l.name.endsWith('.log'));
@@ -96,8 +96,8 @@ describe('jobs', () => {
       assert.ok(job, `${name} listed`);
       assert.equal(job.state, 'RUNNING');
       assert.deepEqual(ids.find((j) => j.id === job.jid), { id: job.jid, status: 'RUNNING' });
-      assert.equal(typeof job['start-time'], 'number');
-      assert.equal(job['end-time'], null);
+      assert.equal(typeof job.startTime, 'number');
+      assert.equal(job.endTime, null);
     }
   });
 

@@ -11,11 +11,11 @@ const base: string = flink.baseUrl;
 
 export async function cluster(): Promise<number> {
   const o = await flink.requestClusterOverview({ timeoutMs: 1000 });
-  const version: string = o['flink-version'];
-  const slots: number = o['slots-total'] + o['slots-available'] + o.taskmanagers + o['jobs-running'];
+  const version: string = o.flinkVersion;
+  const slots: number = o.slotsTotal + o.slotsAvailable + o.taskmanagers + o.jobsRunning;
   const d = await flink.dashboardConfig();
-  const rescale: boolean = d.features['web-rescale'];
-  const interval: number = d['refresh-interval'];
+  const rescale: boolean = d.features.webRescale;
+  const interval: number = d.refreshInterval;
   const entries = await flink.jobmanagerConfig();
   const keys: string[] = entries.map((e) => `${e.key}=${e.value}`);
   const logs = await flink.jobmanagerLogs();
@@ -56,7 +56,7 @@ export async function jobs(job: JobId, vertex: string): Promise<unknown[]> {
   const ids: JobStatus[] = (await flink.requestJobIds()).jobs.map((j) => j.status);
   const first = all.jobs[0];
   const state: JobStatus = first.state;
-  const started: number | null = first['start-time'];
+  const started: number | null = first.startTime;
   const running: number | undefined = first.tasks['running'];
   const details: JobDetails = await flink.requestJob(job);
   const parallelism: number[] = details.vertices.map((v) => v.parallelism + v.maxParallelism);
@@ -66,9 +66,9 @@ export async function jobs(job: JobId, vertex: string): Promise<unknown[]> {
   const names: string[] = history.exceptionHistory.entries.map((e) => e.exceptionName + e.stacktrace);
   const status: JobStatus = (await flink.requestJobStatus(job)).status;
   const result = await flink.requestJobResult(job);
-  const final: string | null | undefined = result['job-execution-result']?.['application-status'];
+  const final: string | null | undefined = result.jobExecutionResult?.applicationStatus;
   const config = await flink.requestJobConfig(job);
-  const userConfig: Record<string, string> | undefined = config['execution-config']?.['user-config'];
+  const userConfig: Record<string, string> | undefined = config.executionConfig?.userConfig;
   const plan = await flink.requestJobPlan(job);
   const nodes: string[] = plan.plan.nodes.map((n) => n.description + n.inputs.length);
   const vd = await flink.requestVertexDetails(job, vertex);
@@ -86,13 +86,13 @@ export async function checkpoints(job: JobId, vertex: string): Promise<unknown[]
   const stats = await flink.requestCheckpointStats(job);
   const completed: number = stats.counts.completed;
   const latest: CheckpointStats | null = stats.latest.completed;
-  const p99: number | undefined = stats.summary['end_to_end_duration']?.p99;
+  const p99: number | undefined = stats.summary.endToEndDuration?.p99;
   const cfg = await flink.requestCheckpointConfig(job);
   const every: number = cfg.interval;
   const cp = await flink.requestCheckpointDetails(job, 7);
-  const path: string | null = cp.external_path;
+  const path: string | null = cp.externalPath;
   const sub = await flink.requestCheckpointSubtaskDetails(job, 7, vertex);
-  const acks: number = sub.num_acknowledged_subtasks;
+  const acks: number = sub.numAcknowledgedSubtasks;
   const trigger: TriggerId = await flink.triggerCheckpoint(job, { checkpointType: 'FULL', triggerId: 'f'.repeat(32), timeoutMs: 1 });
   const status = await flink.getTriggeredCheckpointStatus(job, trigger);
   const id: number | null | undefined = status.operation?.checkpointId;
@@ -103,12 +103,12 @@ export async function checkpoints(job: JobId, vertex: string): Promise<unknown[]
 export async function savepoints(job: JobId): Promise<unknown[]> {
   const trigger = await flink.triggerSavepoint(job, { targetDirectory: '/tmp', formatType: 'CANONICAL', triggerId: 'a'.repeat(32) });
   const status: AsyncOperationStatus<SavepointOperation> = await flink.getTriggeredSavepointStatus(job, trigger);
-  const cause: string | undefined = status.operation?.['failure-cause']?.['stack-trace'];
+  const cause: string | undefined = status.operation?.failureCause?.stackTrace;
   const location: string = await flink.waitForSavepoint(job, trigger, { timeoutMs: 60000 });
   const stop = await flink.stopWithSavepoint(job, { drain: true, formatType: 'NATIVE' });
   const disposal = await flink.disposeSavepoint(location);
   const disposed = await flink.getSavepointDisposalStatus(disposal);
-  const failed: string | null | undefined = disposed.operation?.['failure-cause']?.class;
+  const failed: string | null | undefined = disposed.operation?.failureCause?.class;
   await flink.waitForSavepointDisposal(disposal);
   return [cause, stop, failed];
 }

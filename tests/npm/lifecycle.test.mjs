@@ -38,7 +38,7 @@ describe('a job of our own, from an uploaded jar', () => {
     const job = await flink.requestJob(jobA);
     assert.equal(job.name, 'npm: savepoints & rescale');
     assert.equal(job.state, 'RUNNING');
-    assert.equal(job['end-time'], null, 'an unset time is null');
+    assert.equal(job.endTime, null, 'an unset time is null');
     assert.equal(Object.getPrototypeOf(job.timestamps), Object.prototype, 'maps are plain objects');
     const plan = await flink.requestJobPlan(jobA);
     assert.deepEqual(plan.plan.nodes.map((n) => n.id).sort(), job.vertices.map((v) => v.id).sort());
@@ -56,7 +56,7 @@ describe('a job of our own, from an uploaded jar', () => {
     assert.ok(Array.isArray(history.exceptionHistory.entries));
     const result = await flink.requestJobResult(jobA);
     assert.equal(result.status.id, 'IN_PROGRESS');
-    assert.equal(result['job-execution-result'], null);
+    assert.equal(result.jobExecutionResult, null);
     assert.deepEqual(await flink.requestJobStatus(jobA), { status: 'RUNNING' });
   });
 
@@ -92,7 +92,7 @@ describe('a job of our own, from an uploaded jar', () => {
     assert.equal(await flink.waitForSavepoint(jobA, id), location);
     assert.deepEqual(savepointDirs(dir), [basename(localPath(location))]);
     const status = await flink.getTriggeredSavepointStatus(jobA, id);
-    assert.deepEqual(status, { status: { id: 'COMPLETED' }, operation: { location, 'failure-cause': null } });
+    assert.deepEqual(status, { status: { id: 'COMPLETED' }, operation: { location, failureCause: null } });
 
     const disposal = await flink.disposeSavepoint(location);
     await flink.waitForSavepointDisposal(disposal, { timeoutMs: 60000 });
@@ -142,7 +142,7 @@ describe('a job of our own, from an uploaded jar', () => {
     await flink.cancelJob(jobA);
     await waitUntil('job A canceled', async () => (await flink.requestJobStatus(jobA)).status === 'CANCELED', 30000);
     const result = await flink.requestJobResult(jobA);
-    assert.equal(result['job-execution-result']?.['application-status'], 'CANCELED');
+    assert.equal(result.jobExecutionResult?.applicationStatus, 'CANCELED');
 
     const id = await flink.triggerSavepoint(jobA, { targetDirectory: target });
     const error = await flink.waitForSavepoint(jobA, id, { timeoutMs: 30000 }).then(() => null, (e) => e);

@@ -92,12 +92,25 @@ it('a TypeScript consumer of every method compiles with --strict (node and bundl
   }
 });
 
-it('wrong field accesses do not compile', () => {
+it('Flink\'s own names, unset fields used as set, and unknown options do not compile', () => {
   const r = tsc('wrong.ts', ...SETTINGS.node);
   assert.notEqual(r.status, 0, 'tsc accepted wrong.ts');
-  assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2551: Property 'slotsTotal' does not exist on type 'ClusterOverview'/);
-  // `start-time` is a Timestamp (`number | null`): tsc names the alias, then why it does not fit.
+  assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2551: Property 'slots-total' does not exist on type 'ClusterOverview'\. Did you mean 'slotsTotal'\?/);
+  assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2551: Property 'external_path' does not exist on type 'CheckpointStats'\. Did you mean 'externalPath'\?/);
+  // `startTime` is a Timestamp (`number | null`): tsc names the alias, then why it does not fit.
   assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2322: Type 'Timestamp' is not assignable to type 'number'\.\n +Type 'null' is not assignable/);
   assert.match(r.stdout, /wrong\.ts\(\d+,\d+\): error TS2353: .*'targetDir' does not exist in type 'SavepointOptions'/);
-  assert.equal(r.stdout.match(/error TS/g).length, 3, r.stdout);
+  assert.equal(r.stdout.match(/error TS/g).length, 4, r.stdout);
+});
+
+it('every field of every result type is camelCase, in the types and in the README\'s table of Flink\'s names', () => {
+  const declared = readFileSync(join(dir, 'client.d.ts'), 'utf8');
+  const fields = [...declared.matchAll(/^export interface \w+(?:<[^>]*>)? \{\n([\s\S]*?)^\}/gm)]
+    .flatMap(([, body]) => [...body.matchAll(/^    ("[^"]+"|[^\s/*][^:?]*)\??: /gm)].map((m) => m[1]));
+  assert.ok(fields.length > 200, `${fields.length} fields`);
+  assert.deepEqual(fields.filter((f) => !/^[a-z][A-Za-z0-9]*$/.test(f)), []);
+  const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+  assert.match(readme, /\| `slotsTotal` \| `slots-total` \|/);
+  assert.match(readme, /\| `externalPath` \| `external_path` \|/);
+  assert.doesNotMatch(readme, /<!-- field names/, 'the table was generated');
 });
