@@ -10,6 +10,9 @@ FLINK_LINES="1.18.1 1.19.3 1.20.5 2.0.2 2.1.3 2.2.1 2.3.0"
 FLINK_VERSION=${FLINK_VERSION:-2.3.0}
 PLAYWRIGHT_CORE_VERSION=1.65.1       # npm, drives Debian's chromium (never downloads a browser)
 TYPESCRIPT_VERSION=5.9.3             # npm, type-checks the npm package's consumers
+VITE_VERSION=8.4.0                   # npm, bundles a test app that uses the npm package (npm layer)
+WEBPACK_VERSION=5.113.0              # npm, likewise, with webpack-cli below
+WEBPACK_CLI_VERSION=7.3.1
 JAVA_MIN_MAJOR=17
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,4 +25,5 @@ BINARYEN_DIR=$CACHE/binaryen-$BINARYEN_VERSION
 WASM_SPLIT_DIR=$CACHE/wasm-split-$WASM_SPLIT_VERSION
 ESBUILD_DIR=$CACHE/esbuild-$ESBUILD_VERSION
 NODE_TOOLS_DIR=$CACHE/node-tools-pw$PLAYWRIGHT_CORE_VERSION-ts$TYPESCRIPT_VERSION
+BUNDLERS_DIR=$CACHE/bundlers-vite$VITE_VERSION-webpack$WEBPACK_VERSION-cli$WEBPACK_CLI_VERSION
 FLINK_VENV=$CACHE/flink-$FLINK_VERSION-venv     # one venv per Flink version

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # npm layer: builds and packs the npm package (scripts/npm-package), checks that the build leaves
-# out the UI and that `npm publish --dry-run` is clean, installs the tarball into a fresh project
-# and runs tests/npm there with `node --test`: every method against the real Flink started by
-# scripts/test (FLINK_REST_URL), TypeScript consumers, and a page in headless Chromium.
+# out the UI and that `npm publish --dry-run` and `cargo publish --dry-run` are clean, installs the
+# tarball into a fresh project and runs tests/npm there with `node --test`: every method against
+# the real Flink started by scripts/test (FLINK_REST_URL), TypeScript consumers, the README's
+# example (ESM and CommonJS), a page in headless Chromium, and Vite and webpack apps built with it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/env.sh
@@ -23,11 +24,24 @@ if grep -iE '^npm (warn|err)' <<<"$publish" | grep -v 'requires you to be logged
 fi
 echo "npm publish --dry-run: $(grep -o 'total files: [0-9]*' <<<"$publish"), $(grep -o 'package size: .*' <<<"$publish")"
 
+# The crate as a Rust user gets it: packaged from the files Cargo.toml includes, and built from that
+# package alone with the client's features (the console's are built by every other layer).
+# --allow-dirty: what is checked is the package's content, whether or not it is committed yet.
+# The tests stay out of the package on purpose (they need this repository's fixtures and Flink).
+cargo_publish=$(cargo publish --dry-run --allow-dirty --no-default-features 2>&1) \
+  || { echo "cargo publish --dry-run failed:"; echo "$cargo_publish"; exit 1; }
+if grep -iE '^(warning|error)' <<<"$cargo_publish" \
+  | grep -vE 'aborting upload due to dry run|ignoring test `[a-z_]+` as `tests/.*` is not included in the published package'; then
+  echo "cargo publish --dry-run is not clean:"; echo "$cargo_publish"; exit 1
+fi
+echo "cargo publish --dry-run: $(grep -o 'Packaged .*' <<<"$cargo_publish")"
+
 project=$ARTIFACTS/npm-project
 rm -rf "$project" && mkdir -p "$project"
-cp tests/npm/* "$project/"
+cp -r tests/npm/. "$project/"
 printf '{ "name": "npm-layer", "private": true, "type": "module" }\n' > "$project/package.json"
 (cd "$project" && npm install --silent --no-audit --no-fund --offline "$tarball")
+[ -d "$BUNDLERS_DIR/node_modules/vite" ] || { echo "vite missing in $BUNDLERS_DIR: run scripts/setup node"; exit 1; }
 ln -sfn "$NODE_TOOLS_DIR/node_modules/playwright-core" "$project/node_modules/playwright-core"
 
 # The jar scripts/flink built for the line under test (it keeps one per Flink version).

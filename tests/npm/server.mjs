@@ -1,12 +1,14 @@
-// A tiny same-origin host for the browser test: the page at /, the installed package under
-// /pkg/, and /api/* proxied to Flink's REST API (Flink answers no CORS preflight).
+// A tiny same-origin host for the browser tests: the page at / and the installed package under
+// /pkg/ (or a bundler's output directory, `root`, as it would be deployed), and /api/* proxied to
+// Flink's REST API (Flink answers no CORS preflight).
 import { createServer, request } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const inside = (dir, url) => join(dir, normalize(decodeURIComponent(url.split('?')[0])).replace(/^(\.\.[/\\])+/, ''));
 
-export async function serve({ page, pkgDir, flinkUrl }) {
+export async function serve({ page, pkgDir, root, flinkUrl }) {
   const flink = new URL(flinkUrl);
   const server = createServer(async (req, res) => {
     if (req.url.startsWith('/api/')) {
@@ -17,8 +19,10 @@ export async function serve({ page, pkgDir, flinkUrl }) {
       upstream.on('error', (e) => res.writeHead(502).end(String(e)));
       return req.pipe(upstream);
     }
-    const file = req.url === '/' ? page : req.url.startsWith('/pkg/') ? join(pkgDir, normalize(req.url.slice(5)).replace(/^(\.\.[/\\])+/, '')) : null;
     try {
+      const file = root
+        ? inside(root, req.url === '/' ? '/index.html' : req.url)
+        : req.url === '/' ? page : req.url.startsWith('/pkg/') ? inside(pkgDir, req.url.slice(4)) : null;
       if (!file) throw new Error('not found');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
