@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CONSOLE_URL, FLINK_REST_URL, launch, withPage, flink } from './lib.mjs';
 
@@ -139,6 +141,42 @@ test('trigger savepoint: completed, with a location that exists on disk', async 
     assert.ok(existsSync(localPath(location)), `${localPath(location)} exists`);
     await dialog.getByRole('button', { name: 'Copy location' }).waitFor();
     assert.equal(triggers, 1, 'one trigger request');
+  });
+});
+
+test('a savepoint whose answer is lost after Flink got it: Try again reuses the trigger id, one savepoint on disk', async () => {
+  await withPage(browser, 'job-savepoint-lost', async (page) => {
+    const dir = mkdtempSync(join(tmpdir(), 'flink-console-e2e-lost-'));
+    try {
+      await page.goto(`${CONSOLE_URL}/jobs/${demo}`);
+      await page.getByRole('button', { name: 'Trigger savepoint', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Trigger savepoint' });
+      await dialog.getByLabel('Target directory').fill(dir);
+      // The first trigger reaches Flink (route.fetch sends it through trunk's proxy), then the
+      // browser gets a reset connection instead of Flink's answer.
+      const bodies = [];
+      await page.route('**/api/jobs/*/savepoints', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        bodies.push(route.request().postDataJSON());
+        if (bodies.length > 1) return route.continue();
+        await route.fetch();
+        return route.abort('connectionreset');
+      });
+      await dialog.getByRole('button', { name: 'Start savepoint' }).click();
+      const retry = dialog.getByRole('button', { name: 'Try again' });
+      await retry.waitFor({ timeout: 30_000 });
+      assert.match(await dialog.getByRole('alert').innerText(), /Could not reach Flink|network|connection/i);
+      await retry.click();
+      await dialog.getByText('Savepoint completed').waitFor({ timeout: 60_000 });
+      const location = await dialog.locator('output.location').innerText();
+      assert.equal(bodies.length, 2);
+      assert.match(bodies[0].triggerId, /^[0-9a-f]{32}$/);
+      assert.equal(bodies[1].triggerId, bodies[0].triggerId, 'the retry sends the same trigger id');
+      const saved = readdirSync(dir).filter((d) => d.startsWith('savepoint-'));
+      assert.deepEqual(saved.map((d) => join(dir, d)), [localPath(location).replace(/^\/\//, '')], 'one savepoint on disk');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
