@@ -82,27 +82,9 @@ pub(crate) async fn send(
     timeout_ms: u32,
 ) -> Result<Response, ClientError> {
     use futures::future::{Either, select};
-    use gloo_net::http::{Method as M, RequestBuilder};
-
     let network = |message: String| ClientError::Network { url: url.to_string(), message };
     let controller = web_sys::AbortController::new().map_err(|_| network("AbortController is unavailable".into()))?;
-    let method = match method {
-        Method::Get => M::GET,
-        Method::Post => M::POST,
-        Method::Put => M::PUT,
-        Method::Patch => M::PATCH,
-        Method::Delete => M::DELETE,
-    };
-    let mut builder = RequestBuilder::new(url).method(method).abort_signal(Some(&controller.signal()));
-    for (name, value) in headers {
-        builder = builder.header(name, value);
-    }
-    let built = match body {
-        Body::None => builder.build(),
-        Body::Json(value) => builder.header("Content-Type", "application/json").body(value.to_string()),
-        Body::Jar { file_name, bytes } => builder.body(jar_form(file_name, bytes).map_err(network)?),
-    }
-    .map_err(|e| network(e.to_string()))?;
+    let built = request(url, method, body, headers, &controller).map_err(network)?;
 
     let exchange = async move {
         let response = built.send().await.map_err(|e| network(e.to_string()))?;
@@ -120,6 +102,47 @@ pub(crate) async fn send(
             Err(ClientError::Timeout { url: url.to_string(), after_ms: timeout_ms })
         }
     }
+}
+
+/// The fetch request, made directly: gloo-net's `RequestBuilder` would append an `&` to every
+/// URL that has a query (`?mode=cancel&`), so the wire would differ from `Request::url`.
+#[cfg(target_arch = "wasm32")]
+fn request(
+    url: &str,
+    method: Method,
+    body: &Body,
+    headers: &[(String, String)],
+    controller: &web_sys::AbortController,
+) -> Result<gloo_net::http::Request, String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(match method {
+        Method::Get => "GET",
+        Method::Post => "POST",
+        Method::Put => "PUT",
+        Method::Patch => "PATCH",
+        Method::Delete => "DELETE",
+    });
+    init.set_signal(Some(&controller.signal()));
+    let header_set = web_sys::Headers::new().map_err(|_| "Headers are unavailable".to_string())?;
+    let set = |name: &str, value: &str| header_set.set(name, value).map_err(|_| format!("the header {name:?} is not valid"));
+    for (name, value) in headers {
+        set(name, value)?;
+    }
+    match body {
+        Body::None => {}
+        Body::Json(value) => {
+            set("Content-Type", "application/json")?;
+            init.set_body(&wasm_bindgen::JsValue::from_str(&value.to_string()));
+        }
+        Body::Jar { file_name, bytes } => init.set_body(&jar_form(file_name, bytes)?.into()),
+    }
+    init.set_headers(&header_set);
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|e| {
+        e.as_string()
+            .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()))
+            .unwrap_or_else(|| "the request could not be made".to_string())
+    })?;
+    Ok(gloo_net::http::Request::from(request))
 }
 
 #[cfg(target_arch = "wasm32")]
