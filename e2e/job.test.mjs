@@ -292,3 +292,42 @@ test('an unknown or malformed job id says "not found", and nothing breaks', asyn
     assert.match(await page.locator('main').innerText(), /Flink does not know this job/);
   });
 });
+
+test('hostile job ids in the URL: "not found" as text, no request for them, layout intact', async () => {
+  await withPage(browser, 'job-hostile-ids', async (page) => {
+    const asked = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      const id = path.match(/^\/api\/jobs\/([^/]+)/)?.[1];
+      if (id && !/^([0-9a-f]{32}|overview|metrics)$/.test(id)) asked.push(path);
+    });
+    const long = 'x'.repeat(5000);
+    const markup = '<img src=x onerror="window.__pwned=1">';
+    const cases = [
+      [long, `Job ${'x'.repeat(64)}… not found`],
+      [encodeURIComponent(markup), `Job ${markup} not found`],
+      ['abc%00def', 'Job abc\u0000def not found'],
+      ['%2E%2E%2F%2E%2E%2Fetc', 'Job ../../etc not found'],
+      [`${'0'.repeat(31)}g`, `Job ${'0'.repeat(31)}g not found`],
+    ];
+    // In-app navigation (a link the console did not make, clicked): the dev server refuses a
+    // 5,000-character path before the console sees it, and so would many proxies.
+    await page.goto(`${CONSOLE_URL}/jobs`);
+    for (const [segment, heading] of cases) {
+      await page.evaluate((href) => {
+        const a = Object.assign(document.createElement('a'), { href });
+        document.body.append(a);
+        a.click();
+        a.remove();
+      }, `/jobs/${segment}`);
+      const h1 = page.getByRole('heading', { level: 1 });
+      await h1.filter({ hasText: 'not found' }).waitFor();
+      assert.equal(await h1.innerText(), heading);
+      assert.match(await page.locator('main').innerText(), /Job ids are 32 hexadecimal characters/);
+      assert.equal(await page.locator('main img').count(), 0, 'markup in the id is text');
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scrolling for ${segment.slice(0, 40)}`);
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
+    assert.deepEqual(asked, [], 'no request is sent for a malformed id');
+  });
+});

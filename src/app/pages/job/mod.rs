@@ -87,10 +87,19 @@ pub fn JobNotFound(#[prop(into)] id: String, reason: ClientError) -> impl IntoVi
     };
     view! {
         <div class="not-found" role="alert">
-            <h1>{format!("Job {id} not found")}</h1>
+            <h1>{format!("Job {} not found", shortened(&id))}</h1>
             <p>{explanation}</p>
             <p><A href=href("/jobs")>"Back to the jobs"</A></p>
         </div>
+    }
+}
+
+/// A malformed id can be any length (a pasted log line, a crafted link): show its start.
+fn shortened(id: &str) -> String {
+    const SHOWN: usize = 64;
+    match id.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", id.get(..end).unwrap_or_default()),
+        None => id.to_string(),
     }
 }
 
