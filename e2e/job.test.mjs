@@ -244,6 +244,31 @@ test('rescale: Count per key 1 → 2, seen on the page and through the REST API'
   });
 });
 
+test('a rescale whose answer is lost after Flink got it: the console shows what the job does, 2 → 1', async () => {
+  const id = submitted.rescale;
+  await withPage(browser, 'job-rescale-lost', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${id}`);
+    const input = page.getByLabel(`Parallelism of ${COUNTER}`);
+    await input.waitFor();
+    assert.equal(await input.inputValue(), '2', 'the rescale test before left it at 2');
+    let puts = 0;
+    await page.route('**/api/jobs/*/resource-requirements', async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      puts += 1;
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    await input.fill('1');
+    await page.getByRole('button', { name: 'Apply rescale' }).click();
+    await page.getByText('Rescaling…').waitFor();
+    // Flink took it: the job is watched until it runs at 1, and only then is it "Rescaled".
+    await page.getByText(`Rescaled: ${COUNTER} now runs with parallelism 1.`).waitFor({ timeout: 120_000 });
+    assert.equal(puts, 1, 'one PUT, never resent');
+    const job = await flink(`/jobs/${id}`);
+    assert.equal(job.vertices.find((v) => v.name === COUNTER).parallelism, 1);
+  });
+});
+
 test('stop with savepoint: confirmed, then the location and the final state', async (t) => {
   const id = submitted.stop;
   await withPage(browser, 'job-stop', async (page) => {

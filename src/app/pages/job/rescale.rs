@@ -12,7 +12,7 @@ use crate::app::components::ErrorNote;
 use crate::app::load::Loadable;
 use crate::app::operation::{OpState, Operation, use_operation};
 use crate::client::rescale::with_parallelism;
-use crate::client::{ClientError, FlinkClient, JobDetails, JobStatus, JobVertex, VertexId};
+use crate::client::{ClientError, FlinkClient, JobDetails, JobResourceRequirements, JobStatus, JobVertex, VertexId};
 
 /// Why rescaling is not offered for this job, or `None` when it is. `scheduler` is what the
 /// cluster says runs the job (`client::rescale::scheduler_of`); `None` when it does not say.
@@ -93,19 +93,32 @@ impl Default for Rescale {
     }
 }
 
-/// The full requirements with the targets applied, checked by the client against `job`, then
-/// sent: two requests (the current requirements, the PUT).
-async fn send(client: &FlinkClient, job: &JobDetails, targets: &BTreeMap<VertexId, u32>) -> Result<(), ClientError> {
+/// The full requirements with the targets applied, checked by the client against `job`.
+async fn requirements(client: &FlinkClient, job: &JobDetails, targets: &BTreeMap<VertexId, u32>) -> Result<JobResourceRequirements, ClientError> {
     let mut requirements = client.request_job_resource_requirements(&job.jid).await?;
     for (vertex, p) in targets {
         requirements = with_parallelism(&requirements, vertex, i64::from(*p))?;
     }
-    client.update_job_resource_requirements(job, &requirements).await
+    Ok(requirements)
 }
 
-/// Waits until the polled job runs with every target parallelism; what changed, by name.
-async fn until_applied(job: Loadable<JobDetails>, targets: &BTreeMap<VertexId, u32>) -> Result<Vec<(String, u32)>, ClientError> {
+/// How long to watch the job after the PUT's answer was lost: Flink may have taken it, and
+/// applies it after a checkpoint and a restart cooldown (about 30 s).
+const LOST_ANSWER_WATCH_MS: u32 = 120_000;
+
+/// Waits until the polled job runs with every target parallelism (at most `within_ms`, if
+/// given: then `None`); what changed, by name.
+async fn until_applied(
+    job: Loadable<JobDetails>,
+    targets: &BTreeMap<VertexId, u32>,
+    within_ms: Option<u32>,
+) -> Result<Option<Vec<(String, u32)>>, ClientError> {
+    let mut waited = 0;
     loop {
+        if within_ms.is_some_and(|limit| waited >= limit) {
+            return Ok(None);
+        }
+        waited += 500;
         job.refresh_now();
         gloo_timers::future::TimeoutFuture::new(500).await;
         let seen = job.data.try_with_untracked(|d| {
@@ -114,7 +127,7 @@ async fn until_applied(job: Loadable<JobDetails>, targets: &BTreeMap<VertexId, u
             })
         });
         match seen {
-            Some(Some(changed)) => return Ok(changed),
+            Some(Some(changed)) => return Ok(Some(changed)),
             Some(None) => {}
             // The page is gone: nobody is waiting any more.
             None => return Err(ClientError::InvalidInput("the job page was closed before the rescale was seen".into())),
@@ -142,14 +155,28 @@ pub fn RescaleBar(rescale: Rescale) -> impl IntoView {
         };
         let client = client.get_value();
         op.run(async move {
-            send(&client, &details, &wanted).await?;
+            let requirements = requirements(&client, &details, &wanted).await?;
+            let put = client.update_job_resource_requirements(&details, &requirements).await;
+            // Flink refused: nothing changes. No answer at all: Flink may have taken it, so the
+            // job decides what to show, never a success it did not see.
+            let watch = match &put {
+                Ok(()) => None,
+                Err(e) if e.is_unreachable() => Some(LOST_ANSWER_WATCH_MS),
+                Err(e) => return Err(e.clone()),
+            };
             targets.try_set(Some(wanted.clone()));
-            let changed = until_applied(job, &wanted).await;
+            let changed = until_applied(job, &wanted, watch).await;
             targets.try_set(None);
-            if changed.is_ok() {
-                edits.try_set(BTreeMap::new());
+            match (changed, put) {
+                (Ok(Some(changed)), _) => {
+                    edits.try_set(BTreeMap::new());
+                    Ok(changed)
+                }
+                (Ok(None), Err(lost)) => Err(lost),
+                // Not reached: without a limit the wait ends only when the rescale is seen.
+                (Ok(None), Ok(())) => Err(ClientError::InvalidInput("the rescale was not seen".into())),
+                (Err(e), _) => Err(e),
             }
-            changed
         });
     };
     let busy = move || op.is_running();
