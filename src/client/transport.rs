@@ -115,13 +115,7 @@ fn request(
     controller: &web_sys::AbortController,
 ) -> Result<gloo_net::http::Request, String> {
     let init = web_sys::RequestInit::new();
-    init.set_method(match method {
-        Method::Get => "GET",
-        Method::Post => "POST",
-        Method::Put => "PUT",
-        Method::Patch => "PATCH",
-        Method::Delete => "DELETE",
-    });
+    init.set_method(method.as_str());
     init.set_signal(Some(&controller.signal()));
     let header_set = web_sys::Headers::new().map_err(|_| "Headers are unavailable".to_string())?;
     let set = |name: &str, value: &str| header_set.set(name, value).map_err(|_| format!("the header {name:?} is not valid"));
