@@ -106,17 +106,17 @@ async fn requirements(client: &FlinkClient, job: &JobDetails, targets: &BTreeMap
 /// applies it after a checkpoint and a restart cooldown (about 30 s).
 const LOST_ANSWER_WATCH_MS: u32 = 120_000;
 
-/// Waits until the polled job runs with every target parallelism (at most `within_ms`, if
-/// given: then `None`); what changed, by name.
+/// Waits until the polled job runs with every target parallelism; what changed, by name. With
+/// `lost` (the PUT got no answer), at most [`LOST_ANSWER_WATCH_MS`]: then that error.
 async fn until_applied(
     job: Loadable<JobDetails>,
     targets: &BTreeMap<VertexId, u32>,
-    within_ms: Option<u32>,
-) -> Result<Option<Vec<(String, u32)>>, ClientError> {
+    lost: Option<ClientError>,
+) -> Result<Vec<(String, u32)>, ClientError> {
     let mut waited = 0;
     loop {
-        if within_ms.is_some_and(|limit| waited >= limit) {
-            return Ok(None);
+        if let Some(e) = lost.as_ref().filter(|_| waited >= LOST_ANSWER_WATCH_MS) {
+            return Err(e.clone());
         }
         waited += 500;
         job.refresh_now();
@@ -127,7 +127,7 @@ async fn until_applied(
             })
         });
         match seen {
-            Some(Some(changed)) => return Ok(Some(changed)),
+            Some(Some(changed)) => return Ok(changed),
             Some(None) => {}
             // The page is gone: nobody is waiting any more.
             None => return Err(ClientError::InvalidInput("the job page was closed before the rescale was seen".into())),
@@ -156,27 +156,20 @@ pub fn RescaleBar(rescale: Rescale) -> impl IntoView {
         let client = client.get_value();
         op.run(async move {
             let requirements = requirements(&client, &details, &wanted).await?;
-            let put = client.update_job_resource_requirements(&details, &requirements).await;
             // Flink refused: nothing changes. No answer at all: Flink may have taken it, so the
             // job decides what to show, never a success it did not see.
-            let watch = match &put {
+            let lost = match client.update_job_resource_requirements(&details, &requirements).await {
                 Ok(()) => None,
-                Err(e) if e.is_unreachable() => Some(LOST_ANSWER_WATCH_MS),
-                Err(e) => return Err(e.clone()),
+                Err(e) if e.is_unreachable() => Some(e),
+                Err(e) => return Err(e),
             };
             targets.try_set(Some(wanted.clone()));
-            let changed = until_applied(job, &wanted, watch).await;
+            let changed = until_applied(job, &wanted, lost).await;
             targets.try_set(None);
-            match (changed, put) {
-                (Ok(Some(changed)), _) => {
-                    edits.try_set(BTreeMap::new());
-                    Ok(changed)
-                }
-                (Ok(None), Err(lost)) => Err(lost),
-                // Not reached: without a limit the wait ends only when the rescale is seen.
-                (Ok(None), Ok(())) => Err(ClientError::InvalidInput("the rescale was not seen".into())),
-                (Err(e), _) => Err(e),
+            if changed.is_ok() {
+                edits.try_set(BTreeMap::new());
             }
+            changed
         });
     };
     let busy = move || op.is_running();
