@@ -5,16 +5,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { DEMO_JOBS, FLINK_REST_URL } from './lib.mjs';
+import { DEMO_JOBS, FLINK_REST_URL, PKG_DIR as pkgDir } from './lib.mjs';
 import { serve } from './server.mjs';
 
 // This file runs from a scratch project (tests/layers/npm.sh copies it there and sets REPO_ROOT).
 const { launchChromium } = await import(pathToFileURL(join(process.env.REPO_ROOT, 'scripts/lib/chromium.mjs')));
 
 const here = dirname(fileURLToPath(import.meta.url));
-const pkgDir = dirname(createRequire(import.meta.url).resolve('flink-console-client/package.json'));
 const ARTIFACTS = process.env.ARTIFACTS ?? here;
 let server, browser;
 

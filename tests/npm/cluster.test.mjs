@@ -3,13 +3,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FlinkError } from 'flink-console-client';
-import { DEMO_JOBS, FLINK_REST_URL, flink, waitUntil } from './lib.mjs';
+import { DEMO_JOBS, FLINK_REST_URL, flink, rejection, waitUntil } from './lib.mjs';
 
 const UNKNOWN_JOB = '0123456789abcdef0123456789abcdef';
-
-async function rejection(promise) {
-  return promise.then((v) => assert.fail(`expected a rejection, got ${JSON.stringify(v)}`), (e) => e);
-}
 
 describe('cluster and task managers', () => {
   it('requestClusterOverview, dashboardConfig, jobmanagerConfig, jobmanagerLogs, jobmanagerLogFile, requestThreadDump', async () => {

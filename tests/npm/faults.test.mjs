@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FlinkClient, FlinkError } from 'flink-console-client';
-import { DEMO_JAR, DEMO_JOBS, FLINK_REST_URL, flink, localPath, runDemoJob, savepointDirs, triggerId, waitUntil } from './lib.mjs';
+import { DEMO_JAR, DEMO_JOBS, FLINK_REST_URL, flink, localPath, rejection, runDemoJob, savepointDirs, triggerId, waitUntil } from './lib.mjs';
 
 const { startFaultProxy } = await import(pathToFileURL(join(process.env.REPO_ROOT, 'tests/fault-proxy.mjs')));
 
@@ -22,7 +22,6 @@ before(async () => {
 });
 after(() => proxy?.close());
 
-const rejection = (promise) => promise.then((v) => assert.fail(`resolved with ${JSON.stringify(v)}`), (e) => e);
 /** How many requests matching `re` reached the proxy since `since` (an index into its log). */
 const sent = (since, method, re) => proxy.log.slice(since).filter((l) => l.method === method && re.test(l.path)).length;
 

@@ -1,6 +1,9 @@
 // Shared by the npm package's tests: they run in a temporary project where the packed tarball is
 // installed (tests/layers/npm.sh), so 'flink-console-client' resolves like it does for users.
+import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { FlinkClient } from 'flink-console-client';
 
 export const FLINK_REST_URL = process.env.FLINK_REST_URL ?? 'http://127.0.0.1:18081';
@@ -9,6 +12,14 @@ export const ENTRY_CLASS = 'flinkconsole.demo.DemoJob';
 export const DEMO_JOBS = ['Demo: click counts', 'Demo: <b>orders</b> & refunds'];
 
 export const flink = new FlinkClient(FLINK_REST_URL, { timeoutMs: 15000 });
+
+/** Where the installed package is (its package.json, README.md, client.d.ts, …). */
+export const PKG_DIR = dirname(createRequire(import.meta.url).resolve('flink-console-client/package.json'));
+
+/** The error `promise` rejects with; fails the test if it resolves. */
+export async function rejection(promise) {
+  return promise.then((v) => assert.fail(`expected a rejection, got ${JSON.stringify(v)}`), (e) => e);
+}
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

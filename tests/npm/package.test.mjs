@@ -6,12 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import * as pkg from 'flink-console-client';
+import { PKG_DIR as dir } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dir = dirname(createRequire(import.meta.url).resolve('flink-console-client/package.json'));
 const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 const TSC = process.env.TSC;
 

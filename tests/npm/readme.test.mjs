@@ -6,11 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { DEMO_JOBS, FLINK_REST_URL, flink } from './lib.mjs';
+import { DEMO_JOBS, FLINK_REST_URL, PKG_DIR, flink } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const readme = readFileSync(join(dirname(createRequire(import.meta.url).resolve('flink-console-client/package.json')), 'README.md'), 'utf8');
+const readme = readFileSync(join(PKG_DIR, 'README.md'), 'utf8');
 const example = readme.match(/<!-- run by tests\/npm\/readme\.test\.mjs[^\n]*\n```js\n([\s\S]*?)```/)?.[1];
 
 function run(file, source) {
