@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { CONSOLE_URL, FLINK_REST_URL, launch, withPage, flink } from './lib.mjs';
+import { CONSOLE_URL, FLINK_REST_URL, launch, loseAnswers, withPage, flink } from './lib.mjs';
 
 const CLICKS = 'Demo: click counts';
 const COUNTER = 'Count per key -> Discard: Writer';
@@ -152,16 +152,8 @@ test('a savepoint whose answer is lost after Flink got it: Try again reuses the 
       await page.getByRole('button', { name: 'Trigger savepoint', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Trigger savepoint' });
       await dialog.getByLabel('Target directory').fill(dir);
-      // The first trigger reaches Flink (route.fetch sends it through trunk's proxy), then the
-      // browser gets a reset connection instead of Flink's answer.
-      const bodies = [];
-      await page.route('**/api/jobs/*/savepoints', async (route) => {
-        if (route.request().method() !== 'POST') return route.continue();
-        bodies.push(route.request().postDataJSON());
-        if (bodies.length > 1) return route.continue();
-        await route.fetch();
-        return route.abort('connectionreset');
-      });
+      // The first trigger reaches Flink, then the browser gets a reset connection instead.
+      const bodies = await loseAnswers(page, '**/api/jobs/*/savepoints', 'POST', 1);
       await dialog.getByRole('button', { name: 'Start savepoint' }).click();
       const retry = dialog.getByRole('button', { name: 'Try again' });
       await retry.waitFor({ timeout: 30_000 });
@@ -251,19 +243,13 @@ test('a rescale whose answer is lost after Flink got it: the console shows what 
     const input = page.getByLabel(`Parallelism of ${COUNTER}`);
     await input.waitFor();
     assert.equal(await input.inputValue(), '2', 'the rescale test before left it at 2');
-    let puts = 0;
-    await page.route('**/api/jobs/*/resource-requirements', async (route) => {
-      if (route.request().method() !== 'PUT') return route.continue();
-      puts += 1;
-      await route.fetch();
-      return route.abort('connectionreset');
-    });
+    const puts = await loseAnswers(page, '**/api/jobs/*/resource-requirements', 'PUT');
     await input.fill('1');
     await page.getByRole('button', { name: 'Apply rescale' }).click();
     await page.getByText('Rescaling…').waitFor();
     // Flink took it: the job is watched until it runs at 1, and only then is it "Rescaled".
     await page.getByText(`Rescaled: ${COUNTER} now runs with parallelism 1.`).waitFor({ timeout: 120_000 });
-    assert.equal(puts, 1, 'one PUT, never resent');
+    assert.equal(puts.length, 1, 'one PUT, never resent');
     const job = await flink(`/jobs/${id}`);
     assert.equal(job.vertices.find((v) => v.name === COUNTER).parallelism, 1);
   });

@@ -31,6 +31,23 @@ export async function withPage(browser, name, body) {
   }
 }
 
+/**
+ * Loses Flink's answer to the first `times` `method` requests to `url` (a Playwright glob): each
+ * is sent on to Flink (through the dev server's proxy), then the browser's connection is reset.
+ * Later ones go through. Resolves to the list of request bodies seen, which grows as they come.
+ */
+export async function loseAnswers(page, url, method, times = Infinity) {
+  const bodies = [];
+  await page.route(url, async (route) => {
+    if (route.request().method() !== method) return route.continue();
+    bodies.push(route.request().postDataJSON());
+    if (bodies.length > times) return route.continue();
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
+  return bodies;
+}
+
 /** GET a Flink REST path, parsed as JSON. */
 export async function flink(path) {
   const res = await fetch(`${FLINK_REST_URL}${path}`);
