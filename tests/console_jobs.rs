@@ -86,7 +86,7 @@ fn a_list_in_which_only_running_durations_moved_on_is_no_news() {
     state[0].state = flink_console::client::JobStatus::from("FAILING");
     assert!(!same_jobs(&before, &state), "a state change is news");
     let mut tasks = jobs();
-    tasks[4].tasks.insert("running".into(), 1);
+    tasks[4].tasks.insert("running", 1);
     assert!(!same_jobs(&before, &tasks), "task counts are news");
     let mut renamed = jobs();
     renamed[0].name = "alpha 2".into();
@@ -149,8 +149,8 @@ fn a_job_whose_clock_and_durations_alone_moved_on_is_no_news() {
     vertex.vertices[0].parallelism += 1;
     assert!(!same_job(&before, &vertex), "a rescaled vertex is news");
     let mut tasks = later.clone();
-    tasks.vertices[0].tasks.insert("RUNNING".into(), 0);
-    tasks.vertices[0].tasks.insert("DEPLOYING".into(), 99);
+    tasks.vertices[0].tasks.insert("RUNNING", 0);
+    tasks.vertices[0].tasks.insert("DEPLOYING", 99);
     assert!(!same_job(&before, &tasks), "task states are news");
     let mut fewer = later.clone();
     fewer.vertices.pop();

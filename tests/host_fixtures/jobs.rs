@@ -28,7 +28,7 @@ fn stateful_counter(d: &JobDetails, jid: &str, counter_parallelism: u32, duratio
         assert_eq!(v.max_parallelism, 128);
         assert_eq!(v.status, ExecutionState::Running);
         assert_eq!(v.end_time.get(), None);
-        assert_eq!(v.tasks["RUNNING"], v.parallelism);
+        assert_eq!(v.tasks.get("RUNNING").unwrap(), v.parallelism);
     }
 }
 
@@ -206,7 +206,7 @@ fixtures! {
             assert_eq!(d.timestamps["FINISHED"], 1795620117182);
             assert!(d.vertices.iter().all(|v| v.status == ExecutionState::Finished && v.end_time.get().is_some()));
             assert_eq!(d.vertices[1].parallelism, 3);
-            assert_eq!(d.vertices[1].tasks["FINISHED"], 3);
+            assert_eq!(d.vertices[1].tasks.get("FINISHED").unwrap(), 3);
         }),
         NoBody(job_req);
     job_exceptions: Model(|_, x| empty_exceptions(&x)), NoBody(exceptions_req);
@@ -242,7 +242,7 @@ fixtures! {
             assert_eq!(j.end_time.get(), None);
             assert_eq!(j.start_time.get(), Some(1795619442450));
             assert_eq!(j.last_modification.get(), Some(1795619443013));
-            assert_eq!((j.tasks["running"], j.tasks["total"]), (2, 2));
+            assert_eq!((j.tasks.get("running").unwrap(), j.tasks.get("total").unwrap()), (2, 2));
         }),
         NoBody(|_| rq::request_multiple_job_details());
     jobs_overview_final:
@@ -250,7 +250,7 @@ fixtures! {
             let states: Vec<&JobStatus> = m.jobs.iter().map(|j| &j.state).collect();
             assert_eq!(states, [&JobStatus::Finished, &JobStatus::Canceled, &JobStatus::Canceled]);
             assert!(m.jobs.iter().all(|j| j.end_time.get().is_some() && j.state.is_terminal()));
-            assert_eq!(m.jobs[0].tasks["finished"], 4);
+            assert_eq!(m.jobs[0].tasks.get("finished").unwrap(), 4);
         }),
         NoBody(|_| rq::request_multiple_job_details());
     patch_without_mode_CANCELS_JOB:

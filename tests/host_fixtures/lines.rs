@@ -137,7 +137,7 @@ const FILES: &[(&str, Check)] = &[
             for j in &m.jobs {
                 assert_eq!(j.state, JobStatus::Running);
                 assert!(j.start_time.get().is_some() && j.end_time.get().is_none());
-                assert_eq!(j.tasks["total"], 2);
+                assert_eq!(j.tasks.get("total").unwrap(), 2);
             }
         })
     }),

@@ -112,7 +112,7 @@ pub async fn wait_until_running(flink: &FlinkClient, job: &JobId) -> JobDetails 
     eventually("the job and all its tasks to run", Duration::from_secs(90), 500, async || {
         let details = flink.request_job(job).await.map_err(|e| e.to_string())?;
         let all_running = details.vertices.iter().all(|v| v.status == ExecutionState::Running)
-            && details.vertices.iter().all(|v| v.tasks.get("RUNNING").copied().unwrap_or(0) == v.parallelism);
+            && details.vertices.iter().all(|v| v.tasks.get("RUNNING").unwrap_or(0) == v.parallelism);
         if details.state == JobStatus::Running && !details.vertices.is_empty() && all_running {
             Ok(details)
         } else {
@@ -195,7 +195,7 @@ pub async fn wait_for_parallelism(flink: &FlinkClient, job: &JobId, vertex: &Ver
     eventually(&format!("the vertex to run with parallelism {parallelism}"), limit, 1000, async || {
         let d = flink.request_job(job).await.map_err(|e| e.to_string())?;
         let v = d.vertices.iter().find(|v| &v.id == vertex).ok_or("vertex gone")?;
-        let running = v.tasks.get("RUNNING").copied().unwrap_or(0);
+        let running = v.tasks.get("RUNNING").unwrap_or(0);
         if d.state == JobStatus::Running && v.parallelism == parallelism && running == parallelism {
             Ok(())
         } else {

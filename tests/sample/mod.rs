@@ -1,7 +1,5 @@
 //! Sample data shared by the host and browser tests of the console.
-use std::collections::BTreeMap;
-
-use flink_console::client::{JobId, JobOverview, JobStatus, Timestamp};
+use flink_console::client::{JobId, JobOverview, JobStatus, TaskCounts, Timestamp};
 
 /// A job in `/jobs/overview` with id `n` (as 32 hex digits), all of its tasks running.
 pub fn job(n: u32, name: &str, state: &str, start: i64, duration: i64, tasks: u32) -> JobOverview {
@@ -13,6 +11,6 @@ pub fn job(n: u32, name: &str, state: &str, start: i64, duration: i64, tasks: u3
         end_time: Timestamp::NONE,
         duration: duration.into(),
         last_modification: Timestamp::NONE,
-        tasks: BTreeMap::from([("total".into(), tasks), ("running".into(), tasks)]),
+        tasks: TaskCounts::from_iter([("total", tasks), ("running", tasks)]),
     }
 }

@@ -2,7 +2,6 @@
 //! Only the rows in view are in the DOM, so a refresh with 10,000 jobs costs about as much as
 //! one with ten.
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -14,7 +13,7 @@ use crate::app::format;
 use crate::app::list::{self, Sort};
 use crate::app::poll::{grown, use_elapsed, use_poll_by};
 use crate::app::{Cluster, href};
-use crate::client::{JobOverview, JobStatus, Millis};
+use crate::client::{self, JobOverview, JobStatus, Millis};
 
 /// Height of a job row in pixels; `style/lists.css` gives rows exactly this height.
 pub const ROW_PX: i32 = 36;
@@ -173,12 +172,8 @@ fn compare(a: &JobOverview, b: &JobOverview, column: Column) -> Ordering {
         Column::Status => a.state.as_str().cmp(b.state.as_str()),
         Column::StartTime => a.start_time.cmp(&b.start_time),
         Column::Duration => a.duration.cmp(&b.duration),
-        Column::Tasks => total_tasks(&a.tasks).cmp(&total_tasks(&b.tasks)),
+        Column::Tasks => a.tasks.total().cmp(&b.tasks.total()),
     }
-}
-
-fn total_tasks(tasks: &BTreeMap<String, u32>) -> u32 {
-    tasks.get("total").copied().unwrap_or_default()
 }
 
 /// The jobs table with its filter box, state select and sortable headers.
@@ -307,9 +302,9 @@ fn JobRow(job: JobOverview, window: Memo<Vec<JobOverview>>, elapsed: Signal<i64>
 
 /// The total, then a coloured count per task state that has any, as Flink's UI shows them.
 #[component]
-fn TaskCounts(tasks: BTreeMap<String, u32>) -> impl IntoView {
-    let total = total_tasks(&tasks);
-    let states: Vec<(String, u32)> = tasks.into_iter().filter(|(k, n)| k != "total" && *n > 0).collect();
+fn TaskCounts(tasks: client::TaskCounts) -> impl IntoView {
+    let total = tasks.total();
+    let states: Vec<(String, u32)> = tasks.iter().filter(|(k, n)| *k != "total" && *n > 0).map(|(k, n)| (k.to_string(), n)).collect();
     let summary = std::iter::once(format!("{total} total"))
         .chain(states.iter().map(|(k, n)| format!("{n} {k}")))
         .collect::<Vec<_>>()

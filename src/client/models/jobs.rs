@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Count, Millis, Timestamp, null_default, string_enum};
+use super::{Count, Millis, TaskCounts, Timestamp, null_default, string_enum};
 use crate::client::ids::{JobId, VertexId};
 
 string_enum!(
@@ -81,7 +81,8 @@ pub struct JobOverview {
     pub last_modification: Timestamp,
     /// Task counts by state (`tasks`), lowercase keys (`running`, `total`, …).
     #[serde(default)]
-    pub tasks: BTreeMap<String, u32>,
+    #[cfg_attr(feature = "npm", tsify(type = "Record<string, number>"))]
+    pub tasks: TaskCounts,
 }
 
 /// `GET /jobs`: ids and states only.
@@ -178,7 +179,8 @@ pub struct JobVertex {
     pub duration: Millis,
     /// Task counts by execution state (`tasks`), uppercase keys.
     #[serde(default)]
-    pub tasks: BTreeMap<String, u32>,
+    #[cfg_attr(feature = "npm", tsify(type = "Record<string, number>"))]
+    pub tasks: TaskCounts,
 }
 
 /// `GET /jobs/{id}/status`.

@@ -11,6 +11,7 @@ mod jars;
 mod jobs;
 mod operations;
 mod resources;
+mod tasks;
 
 pub use checkpoints::*;
 pub use cluster::*;
@@ -18,6 +19,7 @@ pub use jars::*;
 pub use jobs::*;
 pub use operations::*;
 pub use resources::*;
+pub use tasks::TaskCounts;
 
 /// A string enum of Flink's with an `Other` variant, so a value added in a later Flink version
 /// decodes instead of failing the whole answer.

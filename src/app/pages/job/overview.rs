@@ -83,7 +83,7 @@ const COLUMNS: [(&str, bool); 6] =
     [("Name", false), ("Status", false), ("Parallelism", true), ("Max parallelism", true), ("Tasks", false), ("Scale to", false)];
 
 fn vertex_row(v: JobVertex, can_rescale: bool, rescale: Rescale) -> impl IntoView {
-    let tasks: Vec<String> = v.tasks.iter().filter(|(_, n)| **n > 0).map(|(state, n)| format!("{n} {}", state.to_ascii_lowercase())).collect();
+    let tasks: Vec<String> = v.tasks.iter().filter(|(_, n)| *n > 0).map(|(state, n)| format!("{n} {}", state.to_ascii_lowercase())).collect();
     let id = v.id.clone();
     let pending = move || rescale.pending(&id).map(|p| format!(" → {p}"));
     view! {
