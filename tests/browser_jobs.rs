@@ -1,4 +1,5 @@
-//! Component tests of the jobs table (and the loading view around it), in headless Chromium,
+//! Component tests of the jobs table (and the loading view around it) and of the task managers
+//! table, in headless Chromium,
 //! with the console's real stylesheets so row heights and scrolling are what users get.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -6,7 +7,8 @@
 use flink_console::app::components::Loaded;
 use flink_console::app::pages::jobs::{JobTable, ROW_PX, StateFilter};
 use flink_console::app::load::Loadable;
-use flink_console::client::{ClientError, JobOverview};
+use flink_console::app::pages::taskmanagers::{self, TaskManagerTable};
+use flink_console::client::{ClientError, JobOverview, TaskManagers};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
@@ -238,4 +240,49 @@ async fn stale_data_stays_with_the_filter_typed_into_it() {
     assert_eq!(t.names(), ["alpha"], "the table and its filter survive the outage");
     let input = t.find("input[type=search]");
     assert_eq!(js(&input, "return el.value").as_string().as_deref(), Some("alpha"));
+}
+
+#[wasm_bindgen_test]
+async fn a_thousand_task_managers_render_only_the_rows_in_view() {
+    let recorded: serde_json::Value = serde_json::from_str(include_str!("fixtures/2.3.0/taskmanagers.json")).unwrap();
+    let mut one: TaskManagers = serde_json::from_value(recorded["body"].clone()).unwrap();
+    let template = one.taskmanagers.remove(0);
+    let many = |beat: i64| TaskManagers {
+        taskmanagers: (0..1_000)
+            .map(|i| {
+                let mut tm = template.clone();
+                tm.id = format!("tm-{i:04}");
+                tm.time_since_last_heartbeat = beat;
+                tm
+            })
+            .collect(),
+    };
+    let data = RwSignal::new(Some(many(1_795_000_000_000)));
+    let host = mount(move || view! { <TaskManagerTable taskmanagers=data /> });
+    tick().await;
+    let rows = || all(&host, "tbody tr:not(.spacer)");
+    let ids = || rows().iter().map(|r| r.query_selector(".tm-id").unwrap().unwrap().text_content().unwrap_or_default()).collect::<Vec<_>>();
+    let viewport = web_sys::window().unwrap().inner_height().unwrap().as_f64().unwrap() as usize;
+    let most = viewport / taskmanagers::ROW_PX as usize + 1 + 2 * 10;
+    assert!((5..=most).contains(&rows().len()), "{} rows in the DOM for 1,000 task managers (at most {most})", rows().len());
+    assert_eq!(ids().first().map(String::as_str), Some("tm-0000"));
+
+    // Scrolled to the 500th: it sits right under the header, so every row is ROW_PX high.
+    let scroller = host.query_selector(".table-scroll").unwrap().unwrap();
+    scroller.set_scroll_top(500 * taskmanagers::ROW_PX);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let row = rows().into_iter().zip(ids()).find(|(_, id)| id == "tm-0500").map(|(r, _)| r).expect("tm-0500 rendered");
+    let top = |el: &web_sys::Element| js(el, "return el.getBoundingClientRect().top").as_f64().unwrap();
+    let header = js(&host.query_selector("thead tr").unwrap().unwrap(), "return el.getBoundingClientRect().height").as_f64().unwrap();
+    let offset = top(&row) - top(&scroller) - header;
+    assert!(offset.abs() < 2.0, "tm-0500 is {offset}px off its place under the header");
+
+    // A refresh (new heartbeats) updates the rendered rows in place.
+    let before = row.text_content().unwrap_or_default();
+    data.set(Some(many(1_795_000_100_000)));
+    tick().await;
+    let same = rows().into_iter().find(|r| r.text_content().unwrap_or_default().contains("tm-0500")).unwrap();
+    assert!(row.is_same_node(Some(&same)), "the row was replaced instead of updated");
+    assert_ne!(same.text_content().unwrap_or_default(), before, "the heartbeat cell shows the new answer");
+    assert!(rows().len() <= most, "still windowed");
 }

@@ -2,10 +2,10 @@
 use leptos::prelude::*;
 
 use crate::app::Cluster;
-use crate::app::components::Loaded;
+use crate::app::components::{Loaded, use_window};
 use crate::app::format;
 use crate::app::poll::use_poll_by;
-use crate::client::{TaskManagerInfo, TaskManagers};
+use crate::client::{Hardware, TaskManagerInfo, TaskManagers};
 
 #[component]
 pub fn TaskManagersPage() -> impl IntoView {
@@ -35,49 +35,71 @@ pub fn same_taskmanagers(a: &TaskManagers, b: &TaskManagers) -> bool {
         })
 }
 
+/// Every row is exactly this high (the CSS of `.tm-table`): the table is windowed, so a refresh
+/// of 1,000 task managers renders the few in view.
+pub const ROW_PX: i32 = 48;
+
 #[component]
 pub fn TaskManagerTable(#[prop(into)] taskmanagers: Signal<Option<TaskManagers>>) -> impl IntoView {
-    let rows = move || taskmanagers.with(|t| t.as_ref().map(|t| t.taskmanagers.clone()).unwrap_or_default());
+    let len = Memo::new(move |_| taskmanagers.with(|t| t.as_ref().map_or(0, |t| t.taskmanagers.len())));
+    let view_window = use_window(len.into(), ROW_PX);
+    let window = Memo::new(move |_| {
+        let (start, end) = view_window.range.get();
+        taskmanagers.with(|t| t.as_ref().and_then(|t| t.taskmanagers.get(start..end)).map(<[_]>::to_vec).unwrap_or_default())
+    });
+    let above = move || view_window.above();
+    let below = move || view_window.below();
     view! {
-        <table class="list">
-            <thead>
-                <tr>
-                    <th scope="col">"ID"</th>
-                    <th scope="col" class="num">"Slots"</th>
-                    <th scope="col" class="num">"Free slots"</th>
-                    <th scope="col" class="num">"CPU cores"</th>
-                    <th scope="col" class="num">"Physical memory"</th>
-                    <th scope="col">"Last heartbeat"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || {
-                    let rows = rows();
-                    let empty = rows.is_empty().then(|| view! { <tr><td colspan="6" class="empty">"No task managers registered."</td></tr> });
-                    (empty, rows.into_iter().map(|tm| view! { <TaskManagerRow tm /> }).collect_view())
-                }}
-            </tbody>
-        </table>
+        <div class="table-scroll" node_ref=view_window.scroller tabindex="0" role="region" aria-label="Task managers"
+            on:scroll=move |_| view_window.on_scroll()
+        >
+            <table class="windowed tm-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"ID"</th>
+                        <th scope="col" class="num">"Slots"</th>
+                        <th scope="col" class="num">"Free slots"</th>
+                        <th scope="col" class="num">"CPU cores"</th>
+                        <th scope="col" class="num">"Physical memory"</th>
+                        <th scope="col">"Last heartbeat"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true"><td colspan="6" style=above></td></tr>
+                    <For each=move || window.get() key=|tm| tm.id.clone() let:tm>
+                        <TaskManagerRow id=tm.id window />
+                    </For>
+                    <tr class="spacer" aria-hidden="true"><td colspan="6" style=below></td></tr>
+                    {move || (len.get() == 0).then(|| view! { <tr><td colspan="6" class="empty">"No task managers registered."</td></tr> })}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
+/// One task manager. Keyed by id, so a refresh updates its cells in place.
 #[component]
-fn TaskManagerRow(tm: TaskManagerInfo) -> impl IntoView {
-    let hardware = tm.hardware.as_ref();
-    let cores = hardware.map_or_else(|| "–".to_string(), |h| h.cpu_cores.to_string());
-    let memory = format::bytes(hardware.map(|h| h.physical_memory).into());
+fn TaskManagerRow(id: String, window: Memo<Vec<TaskManagerInfo>>) -> impl IntoView {
+    let key = id.clone();
+    let current = Memo::new(move |_| window.with(|w| w.iter().find(|t| t.id == key).cloned()));
+    let cell = move |f: fn(&TaskManagerInfo) -> String| move || current.with(|t| t.as_ref().map(f).unwrap_or_default());
     view! {
         <tr>
             <td>
-                <span class="tm-id">{tm.id}</span>
-                <span class="muted tm-path">{tm.path}</span>
+                <span class="tm-id">{id}</span>
+                <span class="muted tm-path">{cell(|t| t.path.clone())}</span>
             </td>
-            <td class="num">{tm.slots_number}</td>
-            <td class="num">{tm.free_slots}</td>
-            <td class="num">{cores}</td>
-            <td class="num">{memory}</td>
+            <td class="num">{cell(|t| t.slots_number.to_string())}</td>
+            <td class="num">{cell(|t| t.free_slots.to_string())}</td>
+            <td class="num">{cell(|t| hardware(t, |h| h.cpu_cores.to_string()))}</td>
+            <td class="num">{cell(|t| hardware(t, |h| format::bytes(h.physical_memory.into())))}</td>
             // Despite its name, Flink sends the heartbeat's time here, not an age.
-            <td>{format::time((tm.time_since_last_heartbeat).into())}</td>
+            <td>{cell(|t| format::time(t.time_since_last_heartbeat.into()))}</td>
         </tr>
     }
+}
+
+/// A hardware fact of the task manager, or a dash where Flink reported no hardware.
+fn hardware(tm: &TaskManagerInfo, fact: fn(&Hardware) -> String) -> String {
+    tm.hardware.as_ref().map_or_else(|| "–".to_string(), fact)
 }
