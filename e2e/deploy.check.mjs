@@ -1,7 +1,20 @@
 // Run by tests/layers/deploy.sh against the release build under /console/ behind nginx.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
+
+/** GET without decoding the body (fetch would decompress it). */
+function rawGet(url, acceptEncoding) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+      const parts = [];
+      res.on('data', (c) => parts.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+    }).on('error', reject);
+  });
+}
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,7 +34,7 @@ test('the release build works under a sub-path behind nginx', async () => {
   });
 });
 
-test('deep links reload under the sub-path, and assets are gzipped', async () => {
+test('deep links reload under the sub-path, and assets are served pre-compressed', async () => {
   await withPage(browser, 'deploy-subpath-deeplink', async (page) => {
     await page.goto(`${CONSOLE_URL}/jobs`);
     await page.getByText('Demo: click counts').first().waitFor();
@@ -34,6 +47,13 @@ test('deep links reload under the sub-path, and assets are gzipped', async () =>
   const res = await fetch(new URL(wasm[1], `${CONSOLE_URL}/`), { headers: { 'Accept-Encoding': 'gzip' } });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'application/wasm');
+  // The files scripts/build compressed, byte for byte: brotli where the browser takes it, else gzip.
+  const file = `${process.env.DIST}/${new URL(wasm[1], `${CONSOLE_URL}/`).pathname.replace(/^\/console\//, '')}`;
+  for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']]) {
+    const raw = await rawGet(new URL(wasm[1], `${CONSOLE_URL}/`), accept);
+    assert.equal(raw.headers['content-encoding'], encoding, accept);
+    assert.ok(raw.body.equals(readFileSync(`${file}.${encoding === 'br' ? 'br' : 'gz'}`)), `the ${encoding} body is the build's file`);
+  }
   // Page chunks sit next to the main wasm and are served as wasm too; a missing one is a 404,
   // never index.html (which would pose as the chunk for a tab opened before a deploy).
   const chunk = await fetch(new URL(wasm[1].replace(/console_bg\.wasm$/, 'split_page_jobs.wasm'), `${CONSOLE_URL}/`));
