@@ -45,7 +45,7 @@ macro_rules! hex_id {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
+                let crate::client::models::Text(text) = crate::client::models::Text::deserialize(d)?;
                 Self::parse(&text).map_err(serde::de::Error::custom)
             }
         }

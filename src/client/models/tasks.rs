@@ -1,10 +1,11 @@
 //! Task counts by state: the `tasks` of every job in `/jobs/overview` and of every vertex.
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::client::models::Text;
 
 /// The states Flink counts, as a job (lowercase, with `total`) and a vertex (uppercase) name
 /// them; `index` finds one without allocating or comparing more than a few bytes.
@@ -99,29 +100,6 @@ impl Serialize for TaskCounts {
     }
 }
 
-/// A key of the map, borrowed from the JSON text where it has no escapes: serde's own `String`
-/// and `Cow<str>` keys would allocate every one.
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Text;
-        impl<'de> Visitor<'de> for Text {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a task state")
-            }
-            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
-        }
-        d.deserialize_str(Text)
-    }
-}
-
 impl<'de> Deserialize<'de> for TaskCounts {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Counts;
@@ -132,7 +110,7 @@ impl<'de> Deserialize<'de> for TaskCounts {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TaskCounts, A::Error> {
                 let mut counts = TaskCounts::default();
-                while let Some(Key(state)) = map.next_key::<Key<'de>>()? {
+                while let Some(Text(state)) = map.next_key::<Text<'de>>()? {
                     let n = map.next_value::<u32>()?;
                     counts.insert(&state, n);
                 }
