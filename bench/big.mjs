@@ -7,7 +7,10 @@
 // - a refresh is one answer of the page's main resource (`/jobs/overview`, `/jobs/{id}`,
 //   `/taskmanagers`), counted from the network;
 // - console only: the `refresh` User Timing measure (src/app/poll.rs), from the request to the
-//   DOM showing the answer, and `graph-layout` (src/app/pages/job/graph.rs);
+//   DOM showing the answer; the console's own share of it, from the answer's last byte
+//   (Resource Timing `responseEnd`) to the DOM, which is what the 50 ms target is about (the
+//   network's share is the same bytes for any UI: Flink's REST API has no paging); and
+//   `graph-layout` (src/app/pages/job/graph.rs);
 // - both: long tasks (main thread busy ≥ 50 ms) in a window of refreshes, per refresh: Flink's
 //   UI has no marks, so this is the figure that compares; JS heap (CDP Performance.getMetrics
 //   JSHeapUsedSize after HeapProfiler.collectGarbage) and wasm memory (the byteLength of every
@@ -29,12 +32,17 @@ export async function startBigCluster(port, refreshMs) {
 
 // Collects measures and long tasks, and keeps every wasm Memory the page instantiates.
 function probe() {
-  const big = (window.__big = { measures: [], long: 0, memories: new Set() });
+  const big = (window.__big = { measures: [], resources: [], long: 0, memories: new Set() });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) big.long += e.duration; }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) => {
-    for (const e of l.getEntries()) big.measures.push([e.name, e.duration]);
+    for (const e of l.getEntries()) big.measures.push([e.name, e.duration, e.startTime]);
     performance.clearMeasures(); // the timeline would otherwise keep every one of them
   }).observe({ type: 'measure', buffered: true });
+  // When each answer's last byte came: the console's own work on a refresh starts there.
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) big.resources.push([new URL(e.name).pathname, e.startTime, e.responseEnd]);
+    performance.clearResourceTimings();
+  }).observe({ type: 'resource', buffered: true });
   for (const name of ['instantiate', 'instantiateStreaming']) {
     const original = WebAssembly[name];
     WebAssembly[name] = async function (...args) {
@@ -71,6 +79,12 @@ async function openPage(browser, { url, main, flinkUrl, bigUrl }) {
     },
     probe: () => page.evaluate(() => ({ measures: window.__big.measures.length, long: window.__big.long })),
     measures: (from, name) => page.evaluate(([from, name]) => window.__big.measures.slice(from).filter(([n]) => n === name).map(([, d]) => d), [from, name]),
+    // Per `refresh` measure from `from` on: from the last byte of the main resource's answer it
+    // fetched (the first one that started with it) until the DOM showed it.
+    work: (from, path) => page.evaluate(([from, path]) => window.__big.measures.slice(from).filter(([n]) => n === 'refresh').flatMap(([, d, start]) => {
+      const answer = window.__big.resources.find(([p, s]) => p.endsWith(path) && s >= start - 1);
+      return answer ? [start + d - answer[2]] : [];
+    }), [from, path]),
     async memory() {
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = await cdp.send('Performance.getMetrics');
@@ -101,6 +115,7 @@ async function timePage(browser, target, { warm, timed, capMs, layouts }) {
     seconds: (Date.now() - t0) / 1000,
     longPerRefresh: to > from ? (after.long - before.long) / (to - from) : null,
     refresh: await p.measures(before.measures, 'refresh'),
+    work: target.network ? await p.work(before.measures, target.rest) : [],
     layout: await p.measures(0, 'graph-layout'),
   };
   if (target.network) result.network = median(await p.page.evaluate(async (url) => {
@@ -146,7 +161,7 @@ export async function bigClusterRows(browser, { consoleUrl, flinkUrl, big, warm 
     { name: 'task managers (1,000)', main: /\/taskmanagers$/, rest: '/taskmanagers', console: `${consoleUrl}/taskmanagers`, flink: `${flinkUrl}/#/task-manager` },
   ];
   const targets = (ui) => pages.map((p) => (ui === 'console'
-    ? { url: p.console, main: p.main, network: `${new URL(consoleUrl).pathname}/api${p.rest}` }
+    ? { url: p.console, main: p.main, rest: p.rest, network: `${new URL(consoleUrl).pathname}/api${p.rest}` }
     : { url: p.flink, main: p.main, flinkUrl: new URL(flinkUrl).origin, bigUrl: big.url }));
   const timing = { console: [], flink: [] };
   for (const ui of ['console', 'flink']) for (const t of targets(ui)) timing[ui].push(await timePage(browser, t, { warm, timed, capMs: timeCapMs, layouts }));
@@ -167,8 +182,9 @@ export async function bigClusterRows(browser, { consoleUrl, flinkUrl, big, warm 
     const what = `big cluster, ${p.name}`;
     const rate = (t) => `${t.refreshes} in ${t.seconds.toFixed(0)} s`;
     const ratio = c.longPerRefresh != null && f.longPerRefresh ? ` (console / Flink UI = ${(c.longPerRefresh / f.longPerRefresh).toFixed(2)})` : '';
-    rows.push(`| ${what}: time per refresh, median / p95 of ${c.refresh.length} (the console's \`refresh\` measure: request until the DOM shows the answer; target ≤ 50 ms) | ${ms(median(c.refresh))} / ${ms(p95(c.refresh))} | no marks in Flink UI (next row) |`);
-    rows.push(`| ${what}: of that, the network alone (${size(p.rest)} fetched and read in the page through nginx, gzip; median of 5) | ${ms(c.network)} | – |`);
+    rows.push(`| ${what}: time per refresh, median / p95 of ${c.refresh.length} (the console's \`refresh\` measure: request until the DOM shows the answer) | ${ms(median(c.refresh))} / ${ms(p95(c.refresh))} | no marks in Flink UI (next rows) |`);
+    rows.push(`| ${what}: of that, the console's own work: the answer's last byte until the DOM shows it (decode, compare, render; Resource Timing's \`responseEnd\` to the measure's end), median / p95 of ${c.work.length}; target ≤ 50 ms | ${ms(median(c.work))} / ${ms(p95(c.work))} | – |`);
+    rows.push(`| ${what}: the network alone (${size(p.rest)} fetched and read in the page through nginx, gzip; median of 5) | ${ms(c.network)} | – |`);
     rows.push(`| ${what}: main thread in long tasks per refresh, refreshes in the window: console ${rate(c)}, Flink UI ${rate(f)}${p.flinkNote ? ` (${p.flinkNote})` : ''}${ratio} | ${ms(c.longPerRefresh)} | ${ms(f.longPerRefresh)} |`);
     if (c.layout.length) rows.push(`| ${what}: job graph layout, median of ${c.layout.length} page loads (the console's \`graph-layout\` measure; target ≤ 200 ms) | ${ms(median(c.layout))} | – |`);
     rows.push(`| ${what}: JS heap after 10 → ${total} refreshes (refresh-interval ${big.cluster.refreshMs} ms) | ${mem(cm, 'heap')} | ${mem(fm, 'heap')} |`);
