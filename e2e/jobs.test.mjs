@@ -99,7 +99,7 @@ test('task managers: the one task manager with its slots', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Task Managers' }).click();
     const row = page.getByRole('row').filter({ hasText: tm.id });
     await row.waitFor();
-    assert.equal(await page.locator('tbody tr:not(.spacer)').count(), 1, 'one row besides the window'''s spacers');
+    assert.equal(await page.locator('tbody tr:not(.spacer)').count(), 1, 'one row besides the spacers of the window');
     const cells = await row.getByRole('cell').allInnerTexts();
     assert.equal(cells[1], String(tm.slotsNumber));
     assert.equal(cells[3], String(tm.hardware.cpuCores));
