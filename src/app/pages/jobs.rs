@@ -243,7 +243,7 @@ pub fn JobTable(
         <div class="table-scroll" node_ref=view_window.scroller tabindex="0" role="region" aria-label="Jobs"
             on:scroll=move |_| view_window.on_scroll()
         >
-            <table class="jobs-table">
+            <table class="windowed jobs-table">
                 <thead>
                     <tr>
                         {Column::ALL
