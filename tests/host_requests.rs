@@ -137,6 +137,19 @@ fn job_requests() {
     assert_get(&rq::request_job_plan(&job()), &format!("/jobs/{J}/plan"));
     assert_get(&rq::request_vertex_details(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}"));
     assert_get(&rq::request_vertex_subtask_times(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}/subtasktimes"));
+    assert_get(&rq::request_vertex_backpressure(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}/backpressure"));
+    assert_get(&rq::request_vertex_watermarks(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}/watermarks"));
+}
+
+#[test]
+fn the_graph_asks_for_all_of_a_vertex_flow_in_one_request() {
+    assert_get(
+        &rq::request_vertex_flow(&job(), &vertex()),
+        &format!(
+            "/jobs/{J}/vertices/{COUNTER}/subtasks/metrics?get=busyTimeMsPerSecond,backPressuredTimeMsPerSecond,\
+             numRecordsInPerSecond,numRecordsOutPerSecond,currentInputWatermark&agg=min,max,sum"
+        ),
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ pub use super::api::logs::*;
 pub use super::api::metrics::*;
 pub use super::api::rescale::*;
 pub use super::api::savepoints::*;
+pub use super::api::vertices::*;
 
 /// An HTTP method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

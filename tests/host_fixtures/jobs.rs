@@ -261,17 +261,25 @@ fixtures! {
             assert_eq!(r.path_and_query(), format!("{}?mode=cancel", f.path));
         });
     vertex_backpressure:
-        Unmodeled("the console derives back pressure from busyTimeMsPerSecond/backPressuredTimeMsPerSecond metrics", |b| {
-            assert_eq!(b["backpressureLevel"], "ok");
-            assert_eq!(b["subtasks"][0]["ratio"], 0.0);
+        Model(|_, b: VertexBackPressure| {
+            assert_eq!(b.status, "ok");
+            assert_eq!(b.backpressure_level, Some(BackPressureLevel::Ok));
+            assert_eq!(b.end_timestamp, Some(1795619485682));
+            assert_eq!(b.subtasks.len(), 1);
+            let s = &b.subtasks[0];
+            assert_eq!((s.subtask, s.backpressure_level.clone()), (0, Some(BackPressureLevel::Ok)));
+            assert_eq!((s.ratio, s.busy_ratio, s.idle_ratio), (Some(0.0), Some(0.005), Some(0.995)));
         }),
-        NoBuilder("no back pressure request in client::request");
+        NoBody(|f| rq::request_vertex_backpressure(&f.job(), &f.vertex()));
     vertex_detail:
         Model(|_, v| {
             vertex_details(&v, 1, ExecutionState::Running);
             assert_eq!(v.subtasks[0].end_time.get(), None, "end-time -1 while running");
             assert_eq!(v.subtasks[0].duration.get(), Some(41007));
             assert_eq!(v.now, 1795619478484);
+            let io = v.subtasks[0].metrics.clone().unwrap();
+            assert_eq!((io.read_bytes, io.read_records, io.write_records), (67911, 3221, 0));
+            assert_eq!((io.accumulated_idle_time, io.accumulated_busy_time), (30856, 585.0));
         }),
         NoBody(vertex_req);
     vertex_detail_after_rescale:
@@ -281,9 +289,9 @@ fixtures! {
         }),
         NoBody(vertex_req);
     vertex_watermarks:
-        Unmodeled("watermarks are not shown by the console (Long.MIN_VALUE = no watermark yet)", |b| {
-            assert_eq!(b[0]["value"], "-9223372036854775808");
+        Model(|_, m: Vec<Metric>| {
+            assert_eq!(subtask_watermarks(&m), vec![SubtaskWatermark { subtask: 0, watermark: None }], "Long.MIN_VALUE is no watermark");
         }),
-        NoBuilder("no watermarks request in client::request");
+        NoBody(|f| rq::request_vertex_watermarks(&f.job(), &f.vertex()));
 }
 

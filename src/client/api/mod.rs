@@ -17,6 +17,7 @@ pub mod logs;
 pub mod metrics;
 pub mod rescale;
 pub mod savepoints;
+pub mod vertices;
 
 /// Settings shared by every call of a client.
 #[derive(Clone, Debug, PartialEq)]

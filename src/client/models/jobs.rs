@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Count, Millis, TaskCounts, Timestamp, null_default, string_enum};
+use super::{Count, IoMetrics, Millis, TaskCounts, Timestamp, null_default, string_enum};
 use crate::client::ids::{JobId, VertexId};
 
 string_enum!(
@@ -431,6 +431,9 @@ pub struct SubtaskInfo {
     /// How long it has run (`duration`), ms.
     #[serde(default)]
     pub duration: Millis,
+    /// Its I/O counters (`metrics`).
+    #[serde(default)]
+    pub metrics: Option<IoMetrics>,
 }
 
 /// `GET /jobs/{id}/vertices/{vertex}/subtasktimes`.

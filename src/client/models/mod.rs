@@ -12,6 +12,7 @@ mod jobs;
 mod operations;
 mod resources;
 mod tasks;
+mod vertex;
 
 pub use checkpoints::*;
 pub use cluster::*;
@@ -20,6 +21,7 @@ pub use jobs::*;
 pub use operations::*;
 pub use resources::*;
 pub use tasks::TaskCounts;
+pub use vertex::*;
 
 /// A string as it is read: borrowed from the JSON text where it has no escapes. serde's own
 /// `String` and `Cow<str>` allocate every one, which is most of the cost of decoding an answer
