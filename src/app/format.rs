@@ -55,6 +55,35 @@ pub fn bytes(n: Bytes) -> String {
     }
 }
 
+/// A share of each second spent on something (Flink's `…TimeMsPerSecond`, 0–1000) as `45%`;
+/// `–` when unknown.
+pub fn per_mille_second(ms: Option<f64>) -> String {
+    match ms {
+        Some(ms) if ms.is_finite() => format!("{}%", (ms.clamp(0.0, 1000.0) / 10.0).round() as i64),
+        _ => "–".into(),
+    }
+}
+
+/// A rate or count for people: `0.5`, `12`, `3.4k`, `1.2M`; `–` when unknown.
+pub fn amount(n: Option<f64>) -> String {
+    let Some(n) = n.filter(|n| n.is_finite()) else { return "–".into() };
+    // Tenths in integers, as in `bytes`.
+    let tenths = |v: f64| {
+        let t = (v * 10.0).round() as i64;
+        format!("{}.{}", t / 10, (t % 10).abs())
+    };
+    let a = n.abs();
+    if a < 10.0 && a.fract() != 0.0 {
+        tenths(n)
+    } else if a < 1_000.0 {
+        format!("{}", n.round() as i64)
+    } else if a < 1_000_000.0 {
+        format!("{}k", tenths(n / 1_000.0))
+    } else {
+        format!("{}M", tenths(n / 1_000_000.0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,5 +101,19 @@ mod tests {
         assert_eq!(bytes(3_565_158.into()), "3.4 MB");
         assert_eq!(bytes(1_023.into()), "1023 B");
         assert_eq!(bytes(i64::MAX.into()), "8388608.0 TB");
+    }
+
+    #[test]
+    fn shares_and_rates_read_naturally() {
+        assert_eq!(per_mille_second(Some(453.0)), "45%");
+        assert_eq!(per_mille_second(Some(1200.0)), "100%");
+        assert_eq!(per_mille_second(Some(f64::NAN)), "–");
+        assert_eq!(per_mille_second(None), "–");
+        assert_eq!(amount(Some(0.0)), "0");
+        assert_eq!(amount(Some(0.46)), "0.5");
+        assert_eq!(amount(Some(20.016)), "20");
+        assert_eq!(amount(Some(3_456.0)), "3.5k");
+        assert_eq!(amount(Some(1_250_000.0)), "1.3M");
+        assert_eq!(amount(Some(f64::INFINITY)), "–");
     }
 }

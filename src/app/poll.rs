@@ -48,6 +48,26 @@ where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<T, ClientError>> + 'static,
 {
+    poll(fetch, same, 1)
+}
+
+/// `use_poll` at `times` the refresh interval, for data that costs Flink more to answer than
+/// it is worth every interval (the job graph's metrics: a request per vertex).
+pub fn use_poll_every<T, F, Fut>(times: u32, fetch: F) -> Loadable<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<T, ClientError>> + 'static,
+{
+    poll(fetch, T::eq, times)
+}
+
+fn poll<T, F, Fut>(fetch: F, same: fn(&T, &T) -> bool, times: u32) -> Loadable<T>
+where
+    T: Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<T, ClientError>> + 'static,
+{
     let poll = Loadable::new();
     let health = use_context::<Health>();
     let alive = Arc::new(AtomicBool::new(true));
@@ -84,11 +104,11 @@ where
             })
         })
     };
-    spawn_local(run(step, alive, poll.refresh, use_context::<RefreshControl>()));
+    spawn_local(run(step, alive, poll.refresh, use_context::<RefreshControl>(), times));
     poll
 }
 
-async fn run(step: Step, alive: Arc<AtomicBool>, refresh: RwSignal<u32>, control: Option<RefreshControl>) {
+async fn run(step: Step, alive: Arc<AtomicBool>, refresh: RwSignal<u32>, control: Option<RefreshControl>, times: u32) {
     let mut pace = Pace::default();
     while alive.load(Ordering::Relaxed) {
         let seen_refresh = refresh.try_get_untracked().unwrap_or(0);
@@ -97,7 +117,7 @@ async fn run(step: Step, alive: Arc<AtomicBool>, refresh: RwSignal<u32>, control
             break;
         }
         pace.record(outcome);
-        let interval = control.map(|c| c.interval_ms()).unwrap_or(3_000);
+        let interval = control.map(|c| c.interval_ms()).unwrap_or(3_000).saturating_mul(times.max(1));
         if wait_until_due(&alive, pace.wait_ms(interval), refresh, seen_refresh, control).await {
             // Asked for after an action: follow what it changes closely again.
             pace = Pace::default();

@@ -1,13 +1,15 @@
 //! The job graph: a layered left-to-right layout of the plan (pure, unit-tested) and its SVG.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
 use crate::app::poll::timing;
-use crate::client::{JobPlan, JobVertex, VertexId};
+use crate::app::{format, href};
+use crate::client::{JobId, JobPlan, JobVertex, VertexFlow, VertexId};
 
 pub const NODE_WIDTH: f64 = 220.0;
-pub const NODE_HEIGHT: f64 = 64.0;
+/// Room for two lines of name, the parallelism and three lines of metrics.
+pub const NODE_HEIGHT: f64 = 120.0;
 const GAP_X: f64 = 90.0;
 const GAP_Y: f64 = 28.0;
 const MARGIN: f64 = 12.0;
@@ -162,21 +164,54 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
         .collect()
 }
 
-/// The plan as an SVG: boxes with the vertex name and parallelism, arrows labelled with the
-/// ship strategy. All labels are SVG text nodes.
+/// The metrics shown in the graph, per vertex (`VertexFlow`); a vertex without any shows dashes.
+pub type Flows = BTreeMap<VertexId, VertexFlow>;
+
+/// How a vertex is coloured. Back pressure first: a vertex that waits on its downstream is not
+/// the bottleneck, the busy one after it is. Thresholds are Flink's (back pressure: 10 % low,
+/// 50 % high; busy: its UI's red from half the time).
+pub fn load_class(flow: Option<&VertexFlow>) -> &'static str {
+    let Some(f) = flow else { return "load-unknown" };
+    match (f.backpressured_max.unwrap_or(0.0), f.busy_max.unwrap_or(0.0)) {
+        (bp, _) if bp > 500.0 => "load-backpressured-high",
+        (bp, _) if bp >= 100.0 => "load-backpressured",
+        (_, busy) if busy >= 800.0 => "load-busy-high",
+        (_, busy) if busy >= 500.0 => "load-busy",
+        _ => "load-ok",
+    }
+}
+
+/// The plan as an SVG: boxes with the vertex name, parallelism and (given `flows`) busy and
+/// back-pressured share, records per second and low watermark; arrows labelled with the ship
+/// strategy. All labels are SVG text nodes. Given `job`, each box links to its vertex page;
+/// given `seen`, it holds the vertices in view (so only those need metrics).
 #[component]
-pub fn JobGraph(layout: GraphLayout) -> impl IntoView {
+pub fn JobGraph(
+    layout: GraphLayout,
+    #[prop(optional)] job: Option<JobId>,
+    #[prop(optional, into)] flows: Option<Signal<Flows>>,
+    #[prop(optional)] seen: Option<RwSignal<BTreeSet<VertexId>>>,
+) -> impl IntoView {
     let GraphLayout { nodes, edges, width, height } = layout;
     let view_box = format!("0 0 {width} {height}");
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    if let Some(seen) = seen {
+        watch_visible(svg, seen);
+    }
     view! {
-        <svg class="job-graph" viewBox=view_box width=width height=height role="img" aria-label="Job graph">
+        <svg class="job-graph" node_ref=svg viewBox=view_box width=width height=height role="group" aria-label="Job graph">
             <defs>
                 <marker id="job-graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
                     <path d="M0,0 L10,5 L0,10 z" />
                 </marker>
             </defs>
             {edges.into_iter().map(|e| view! { <GraphEdge edge=e /> }).collect_view()}
-            {nodes.into_iter().map(|n| view! { <GraphNode node=n /> }).collect_view()}
+            {nodes.into_iter().map(|n| {
+                let id = n.id.clone();
+                let flow = flows.map(|f| Signal::derive(move || f.with(|f| f.get(&id).copied())));
+                let href = job.as_ref().map(|j| href(&format!("/jobs/{j}/vertices/{}", n.id)));
+                view! { <GraphNode node=n flow href /> }
+            }).collect_view()}
         </svg>
     }
 }
@@ -194,23 +229,112 @@ fn GraphEdge(edge: PlacedEdge) -> impl IntoView {
     }
 }
 
+/// A vertex's box; a link to its page when `href` is given. Only the metric lines redraw when
+/// new metrics come.
 #[component]
-fn GraphNode(node: PlacedNode) -> impl IntoView {
-    let class = format!("node status-{}", node.status.to_ascii_lowercase());
+fn GraphNode(node: PlacedNode, flow: Option<Signal<Option<VertexFlow>>>, href: Option<String>) -> impl IntoView {
+    let status = format!("node status-{}", node.status.to_ascii_lowercase());
+    let class = move || match flow {
+        Some(f) => format!("{status} {}", f.with(|f| load_class(f.as_ref()))),
+        None => status.clone(),
+    };
     let cx = node.x + NODE_WIDTH / 2.0;
-    let top = node.y + if node.lines.len() > 1 { 18.0 } else { 26.0 };
-    let last = top + 16.0 * node.lines.len() as f64;
-    view! {
-        <g class=class>
-            <rect x=node.x y=node.y width=NODE_WIDTH height=NODE_HEIGHT rx="6" />
-            <text x=cx y=top text-anchor="middle" class="name">
-                {node.lines.into_iter().enumerate().map(|(i, line)| view! {
-                    <tspan x=cx dy=if i == 0 { "0" } else { "16" }>{line}</tspan>
-                }).collect_view()}
+    let line = |n: usize| node.y + 20.0 + 16.0 * n as f64;
+    let name_lines = node.lines.len();
+    let label = node.lines.join(" ");
+    // Before the first answer every figure is a dash (`VertexFlow::default()`).
+    let metric = move |f: fn(Option<&VertexFlow>) -> String| move || f(flow.and_then(|s| s.get()).as_ref());
+    let busy_width = move || flow.and_then(|s| s.get()).and_then(|f| f.busy_max).map_or(0.0, |b| b.clamp(0.0, 1000.0) / 1000.0 * (NODE_WIDTH - 16.0));
+    let body = view! {
+        <rect x=node.x y=node.y width=NODE_WIDTH height=NODE_HEIGHT rx="6" />
+        <text x=cx y=line(0) text-anchor="middle" class="name">
+            {node.lines.into_iter().enumerate().map(|(i, line)| view! {
+                <tspan x=cx dy=if i == 0 { "0" } else { "16" }>{line}</tspan>
+            }).collect_view()}
+        </text>
+        <text x=cx y=line(name_lines) text-anchor="middle" class="parallelism">{format!("Parallelism: {}", node.parallelism)}</text>
+        {flow.map(|_| view! {
+            <text x=cx y=line(name_lines + 1) text-anchor="middle" class="flow">
+                {metric(|f| {
+                    let f = f.copied().unwrap_or_default();
+                    format!("Busy {} · Backpressured {}", format::per_mille_second(f.busy_max), format::per_mille_second(f.backpressured_max))
+                })}
             </text>
-            <text x=cx y=last text-anchor="middle" class="parallelism">{format!("Parallelism: {}", node.parallelism)}</text>
-        </g>
+            <text x=cx y=line(name_lines + 2) text-anchor="middle" class="flow">
+                {metric(|f| {
+                    let f = f.copied().unwrap_or_default();
+                    format!("In {}/s · Out {}/s", format::amount(f.records_in), format::amount(f.records_out))
+                })}
+            </text>
+            <text x=cx y=line(name_lines + 3) text-anchor="middle" class="flow watermark">
+                {metric(|f| match f.map(|f| f.low_watermark) {
+                    None => "Watermark –".into(),
+                    Some(None) => "No watermark".into(),
+                    Some(Some(w)) => format!("Watermark {}", format::time(w.into())),
+                })}
+            </text>
+            <rect class="busy-bar" x=node.x + 8.0 y=node.y + NODE_HEIGHT - 8.0 width=busy_width height="4" rx="2" />
+        })}
+    };
+    let vertex = node.id.to_string();
+    match href {
+        Some(href) => {
+            let navigate = leptos_router::hooks::use_navigate();
+            let to = href.clone();
+            // The router follows HTML links only; an SVG link would reload the whole console.
+            let follow = move |ev: web_sys::MouseEvent| {
+                if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+                    ev.prevent_default();
+                    navigate(&to, Default::default());
+                }
+            };
+            view! {
+                <g class=class data-vertex=vertex>
+                    <a href=href aria-label=format!("Vertex {label}") on:click=follow>{body}</a>
+                </g>
+            }
+            .into_any()
+        }
+        None => view! { <g class=class data-vertex=vertex>{body}</g> }.into_any(),
     }
+}
+
+/// Keeps `seen` to the vertices whose boxes are in (or near) the browser's view.
+fn watch_visible(svg: NodeRef<leptos::svg::Svg>, seen: RwSignal<BTreeSet<VertexId>>) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let held = StoredValue::new_local(None::<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>);
+    Effect::new(move |_| {
+        let Some(svg) = svg.get() else { return };
+        let changed = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            seen.update(|seen| {
+                for entry in entries.iter().filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+                    let Some(id) = entry.target().get_attribute("data-vertex").and_then(|v| VertexId::parse(&v).ok()) else { continue };
+                    if entry.is_intersecting() {
+                        seen.insert(id);
+                    } else {
+                        seen.remove(&id);
+                    }
+                }
+            });
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("200px");
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(changed.as_ref().unchecked_ref(), &options) else { return };
+        if let Ok(nodes) = svg.query_selector_all("g[data-vertex]") {
+            for node in (0..nodes.length()).filter_map(|i| nodes.item(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                observer.observe(&node);
+            }
+        }
+        held.set_value(Some((observer, changed)));
+    });
+    on_cleanup(move || {
+        held.try_with_value(|h| {
+            if let Some((observer, _)) = h {
+                observer.disconnect();
+            }
+        });
+    });
 }
 
 #[cfg(test)]
@@ -282,6 +406,18 @@ mod tests {
         assert_eq!(description_text("Stateful Counter<br/>+- Discard Sink: Writer<br/>"), "Stateful Counter -> Discard Sink: Writer");
         let g = layout(&plan(vec![node(1, &[])]), &[]);
         assert_eq!(g.nodes[0].lines, vec!["Op 1".to_string()]);
+    }
+
+    #[test]
+    fn vertices_are_coloured_by_back_pressure_first_then_by_busy() {
+        let flow = |busy: f64, bp: f64| VertexFlow { busy_max: Some(busy), backpressured_max: Some(bp), ..Default::default() };
+        assert_eq!(load_class(None), "load-unknown");
+        assert_eq!(load_class(Some(&VertexFlow::default())), "load-ok");
+        assert_eq!(load_class(Some(&flow(900.0, 600.0))), "load-backpressured-high", "waiting on its downstream is not the bottleneck");
+        assert_eq!(load_class(Some(&flow(100.0, 100.0))), "load-backpressured");
+        assert_eq!(load_class(Some(&flow(850.0, 99.0))), "load-busy-high");
+        assert_eq!(load_class(Some(&flow(500.0, 0.0))), "load-busy");
+        assert_eq!(load_class(Some(&flow(499.0, 0.0))), "load-ok");
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! Overview tab: the job graph and the vertex table, with the rescale inputs where allowed.
-use leptos::prelude::*;
+use std::collections::BTreeSet;
 
-use super::graph::{JobGraph, layout};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::graph::{Flows, JobGraph, layout};
 use super::rescale::{Rescale, RescaleBar, blocker};
 use super::JobContext;
-use crate::app::Cluster;
 use crate::app::components::{Loaded, StatusBadge, cell, table_head};
-use crate::app::load::load_once;
+use crate::app::load::{Loadable, load_once};
+use crate::app::poll::use_poll_every;
+use crate::app::{Cluster, href};
 use crate::client::rescale::scheduler_of;
-use crate::client::{JobVertex, Millis, Timestamp};
+use crate::client::{FlinkClient, JobId, JobStatus, JobVertex, Millis, Timestamp, VertexId};
 
 #[component]
 pub fn OverviewTab() -> impl IntoView {
@@ -16,7 +20,10 @@ pub fn OverviewTab() -> impl IntoView {
     let cluster = expect_context::<Cluster>();
     let client = cluster.client.clone();
     // The plan never changes while the job runs: one request, not a poll.
-    let plan = load_once(async move { client.request_job_plan(&id).await });
+    let plan = {
+        let id = id.clone();
+        load_once(async move { client.request_job_plan(&id).await })
+    };
     // Without the timings that change on every poll, so the graph and rows redraw only when
     // a vertex really changes.
     let vertices = Memo::new(move |_| {
@@ -48,19 +55,27 @@ pub fn OverviewTab() -> impl IntoView {
         })
     });
     let rescale = Rescale::new();
+    let (seen, flows) = use_flows(cluster.client.clone(), id.clone());
+    let flows = Signal::derive(move || flows.data.get().unwrap_or_default());
 
-    let graph = move || {
-        view! {
-            <Loaded data=plan loading="Loading the job graph…">
-                {move || plan.data.with(|p| p.as_ref().map(|info| vertices.with(|vs| view! { <JobGraph layout=layout(&info.plan, vs) /> })))}
-            </Loaded>
+    let graph = {
+        let job = StoredValue::new(id.clone());
+        move || {
+            view! {
+                <Loaded data=plan loading="Loading the job graph…">
+                    {move || plan.data.with(|p| p.as_ref().map(|info| vertices.with(|vs| {
+                        view! { <JobGraph layout=layout(&info.plan, vs) job=job.get_value() flows seen /> }
+                    })))}
+                </Loaded>
+            }
         }
     };
     // Redrawn only when rescaling becomes possible or impossible, or a vertex changes.
+    let job_id = id.clone();
     let table = move || {
         let reason = why_not.get();
         let note = reason.clone().unwrap_or_else(|| "Set the parallelism of any vertex, then apply: Flink gets the requirements of every vertex at once.".into());
-        let rows = vertices.get().into_iter().map(|v| vertex_row(v, reason.is_none(), rescale)).collect_view();
+        let rows = vertices.get().into_iter().map(|v| vertex_row(&job_id, v, reason.is_none(), rescale)).collect_view();
         view! {
             <p class="muted rescale-note">{note}</p>
             <table class="vertices">
@@ -82,13 +97,51 @@ pub fn OverviewTab() -> impl IntoView {
 const COLUMNS: [(&str, bool); 6] =
     [("Name", false), ("Status", false), ("Parallelism", true), ("Max parallelism", true), ("Tasks", false), ("Scale to", false)];
 
-fn vertex_row(v: JobVertex, can_rescale: bool, rescale: Rescale) -> impl IntoView {
+/// The graph's metrics (`VertexFlow`) for the vertices in view, one request each at twice the
+/// refresh interval (Flink's UI asks two per vertex, every vertex, every interval). Returns the
+/// vertices in view, which the graph keeps, and the poll.
+fn use_flows(client: FlinkClient, job: JobId) -> (RwSignal<BTreeSet<VertexId>>, Loadable<Flows>) {
+    let seen = RwSignal::new(BTreeSet::new());
+    let running = expect_context::<JobContext>().job.data;
+    let poll = use_poll_every(2, move || {
+        let (client, job) = (client.clone(), job.clone());
+        let running = running.with_untracked(|d| d.as_ref().is_some_and(|d| d.state == JobStatus::Running));
+        let wanted: Vec<VertexId> = if running { seen.get_untracked().into_iter().collect() } else { Vec::new() };
+        async move {
+            let answers = futures::future::join_all(wanted.iter().map(|v| client.request_vertex_flow(&job, v))).await;
+            let mut flows = Flows::new();
+            let mut failed = None;
+            for (v, answer) in wanted.into_iter().zip(answers) {
+                match answer {
+                    Ok(flow) => {
+                        flows.insert(v, flow);
+                    }
+                    Err(e) => failed = Some(e),
+                }
+            }
+            // Some answers are worth showing; none is the poll's error.
+            match failed {
+                Some(e) if flows.is_empty() => Err(e),
+                _ => Ok(flows),
+            }
+        }
+    });
+    // Vertices scrolled into view get their metrics now, not at the next tick.
+    Effect::new(move |_| {
+        seen.track();
+        poll.refresh.update(|n| *n = n.wrapping_add(1));
+    });
+    (seen, poll)
+}
+
+fn vertex_row(job: &JobId, v: JobVertex, can_rescale: bool, rescale: Rescale) -> impl IntoView + use<> {
+    let (link, name) = (href(&format!("/jobs/{job}/vertices/{}", v.id)), v.name.clone());
     let tasks: Vec<String> = v.tasks.iter().filter(|(_, n)| *n > 0).map(|(state, n)| format!("{n} {}", state.to_ascii_lowercase())).collect();
     let id = v.id.clone();
     let pending = move || rescale.pending(&id).map(|p| format!(" → {p}"));
     view! {
         <tr>
-            <th scope="row" class="name">{v.name.clone()}</th>
+            <th scope="row" class="name"><A href=link>{name}</A></th>
             <td><StatusBadge status=v.status.to_string() /></td>
             <td class="num parallelism">{v.parallelism}<span class="muted">{pending}</span></td>
             {cell(v.max_parallelism.to_string(), "num")}
