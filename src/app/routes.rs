@@ -41,6 +41,7 @@ macro_rules! lazy_page {
 lazy_page!(OverviewRoute, page_overview, preload_overview, overview_view, pages::overview::OverviewPage);
 lazy_page!(JobsRoute, page_jobs, preload_jobs, jobs_view, pages::jobs::JobsPage);
 lazy_page!(JobRoute, page_job, preload_job, job_view, pages::job::JobPage);
+lazy_page!(VertexRoute, page_vertex, preload_vertex, vertex_view, pages::vertex::VertexPage);
 lazy_page!(TaskManagersRoute, page_taskmanagers, preload_taskmanagers, taskmanagers_view, pages::taskmanagers::TaskManagersPage);
 lazy_page!(JobManagerRoute, page_jobmanager, preload_jobmanager, jobmanager_view, pages::jobmanager::JobManagerPage);
 
@@ -65,22 +66,24 @@ pub enum PageGroup {
     Overview,
     Jobs,
     Job,
+    Vertex,
     TaskManagers,
     JobManager,
 }
 
 impl PageGroup {
-    pub const ALL: [PageGroup; 5] = [Self::Overview, Self::Jobs, Self::Job, Self::TaskManagers, Self::JobManager];
+    pub const ALL: [PageGroup; 6] = [Self::Overview, Self::Jobs, Self::Job, Self::Vertex, Self::TaskManagers, Self::JobManager];
 
     /// The group of an app path such as `/jobs/<id>/checkpoints`; `None` for unknown paths.
     pub fn of_path(path: &str) -> Option<Self> {
         let mut parts = path.trim_matches('/').split('/').filter(|s| !s.is_empty());
-        match (parts.next(), parts.next()) {
-            (None, _) => Some(Self::Overview),
-            (Some("jobs"), None) => Some(Self::Jobs),
-            (Some("jobs"), Some(_)) => Some(Self::Job),
-            (Some("taskmanagers"), None) => Some(Self::TaskManagers),
-            (Some("jobmanager"), None) => Some(Self::JobManager),
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (None, ..) => Some(Self::Overview),
+            (Some("jobs"), None, ..) => Some(Self::Jobs),
+            (Some("jobs"), Some(_), Some("vertices"), Some(_)) => Some(Self::Vertex),
+            (Some("jobs"), Some(_), ..) => Some(Self::Job),
+            (Some("taskmanagers"), None, ..) => Some(Self::TaskManagers),
+            (Some("jobmanager"), None, ..) => Some(Self::JobManager),
             _ => None,
         }
     }
@@ -92,6 +95,7 @@ impl PageGroup {
                 Self::Overview => OverviewRoute::preload().await,
                 Self::Jobs => JobsRoute::preload().await,
                 Self::Job => JobRoute::preload().await,
+                Self::Vertex => VertexRoute::preload().await,
                 Self::TaskManagers => TaskManagersRoute::preload().await,
                 Self::JobManager => JobManagerRoute::preload().await,
             }
@@ -110,6 +114,8 @@ mod tests {
         assert_eq!(PageGroup::of_path("/jobs"), Some(PageGroup::Jobs));
         assert_eq!(PageGroup::of_path("/jobs/"), Some(PageGroup::Jobs));
         assert_eq!(PageGroup::of_path("/jobs/abc/checkpoints"), Some(PageGroup::Job));
+        assert_eq!(PageGroup::of_path("/jobs/abc/vertices/def"), Some(PageGroup::Vertex));
+        assert_eq!(PageGroup::of_path("/jobs/abc/vertices/def/watermarks"), Some(PageGroup::Vertex));
         assert_eq!(PageGroup::of_path("/taskmanagers"), Some(PageGroup::TaskManagers));
         assert_eq!(PageGroup::of_path("/jobmanager"), Some(PageGroup::JobManager));
         assert_eq!(PageGroup::of_path("/nowhere"), None);

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::components::{RefreshToggle, StaleBanner, ThemeToggle};
 use super::context::{Cluster, Health, RefreshControl, href};
-use super::routes::{JobManagerRoute, JobRoute, JobsRoute, OverviewRoute, PageGroup, TaskManagersRoute};
+use super::routes::{JobManagerRoute, JobRoute, JobsRoute, OverviewRoute, PageGroup, TaskManagersRoute, VertexRoute};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p class="empty">"Page not found."</p> }>
                     <Route path=path!("/") view={Lazy::<OverviewRoute>::new()} />
                     <Route path=path!("/jobs") view={Lazy::<JobsRoute>::new()} />
+                    <Route path=path!("/jobs/:id/vertices/:vertex/:tab?") view={Lazy::<VertexRoute>::new()} />
                     <Route path=path!("/jobs/:id/:tab?") view={Lazy::<JobRoute>::new()} />
                     <Route path=path!("/taskmanagers") view={Lazy::<TaskManagersRoute>::new()} />
                     <Route path=path!("/jobmanager") view={Lazy::<JobManagerRoute>::new()} />

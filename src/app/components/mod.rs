@@ -4,6 +4,7 @@ mod dialog;
 mod loaded;
 mod status;
 mod table;
+mod tabs;
 mod toolbar;
 mod window;
 
@@ -12,5 +13,6 @@ pub use dialog::{CloseButton, DialogButtons, Modal, Progress, radio, unique_id};
 pub use loaded::Loaded;
 pub use status::StatusBadge;
 pub use table::{cell, table_head};
+pub use tabs::move_focus_in_tabs;
 pub use toolbar::{RefreshToggle, ThemeToggle};
-pub use window::{Window, use_window};
+pub use window::{Window, WindowedTable, sort_header, use_window};

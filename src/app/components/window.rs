@@ -69,3 +69,62 @@ fn viewport_height() -> i32 {
     let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
     height.map_or(900, |h| h as i32)
 }
+
+/// A windowed table whose rows are drawn by position: `row(i)` is the `i`-th row of the data
+/// as ordered, and reads it reactively, so scrolling or new data redraws cells, not rows.
+/// `header` is the `<thead>`; `empty` shows while there are no rows.
+#[component]
+pub fn WindowedTable<R, V>(
+    /// The region's accessible name (the table scrolls inside it).
+    label: &'static str,
+    /// The table's class, besides `windowed`; its CSS gives rows exactly `row_px`.
+    class: &'static str,
+    /// How many rows there are.
+    len: Signal<usize>,
+    row_px: i32,
+    columns: u32,
+    header: AnyView,
+    row: R,
+    empty: &'static str,
+) -> impl IntoView
+where
+    R: Fn(usize) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let window = use_window(len, row_px);
+    let rows = move || {
+        let (start, end) = window.range.get();
+        start..end
+    };
+    view! {
+        <div class="table-scroll" node_ref=window.scroller tabindex="0" role="region" aria-label=label on:scroll=move |_| window.on_scroll()>
+            <table class=format!("windowed {class}")>
+                {header}
+                <tbody>
+                    <tr class="spacer" aria-hidden="true"><td colspan=columns style=move || window.above()></td></tr>
+                    <For each=rows key=|i| *i children=row />
+                    <tr class="spacer" aria-hidden="true"><td colspan=columns style=move || window.below()></td></tr>
+                    {move || (len.get() == 0).then(|| view! { <tr><td colspan=columns class="empty">{empty}</td></tr> })}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A sortable column header: a button that flips or picks the order, with `aria-sort`.
+pub fn sort_header<C>(label: &'static str, column: C, sort: RwSignal<crate::app::list::Sort<C>>, num: bool, on_sort: impl Fn() + 'static) -> impl IntoView
+where
+    C: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <th scope="col" class=num.then_some("num") aria-sort=move || sort.get().aria(column)>
+            <button type="button" class="sort" on:click=move |_| {
+                sort.update(|s| *s = s.toggle(column));
+                on_sort();
+            }>
+                {label}
+                <span class="arrow" aria-hidden="true">{move || sort.get().arrow(column)}</span>
+            </button>
+        </th>
+    }
+}

@@ -8,7 +8,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::app::components::{Loaded, StatusBadge, use_window};
+use crate::app::components::{Loaded, StatusBadge, sort_header, use_window};
 use crate::app::format;
 use crate::app::list::{self, Sort};
 use crate::app::poll::{grown, use_elapsed, use_poll_by};
@@ -246,20 +246,7 @@ pub fn JobTable(
             <table class="windowed jobs-table">
                 <thead>
                     <tr>
-                        {Column::ALL
-                            .into_iter()
-                            .map(|column| view! {
-                                <th scope="col" aria-sort=move || sort.get().aria(column)>
-                                    <button type="button" class="sort" on:click=move |_| {
-                                        sort.update(|s| *s = s.toggle(column));
-                                        to_top();
-                                    }>
-                                        {column.label()}
-                                        <span class="arrow" aria-hidden="true">{move || sort.get().arrow(column)}</span>
-                                    </button>
-                                </th>
-                            })
-                            .collect_view()}
+                        {Column::ALL.into_iter().map(|column| sort_header(column.label(), column, sort, false, to_top)).collect_view()}
                     </tr>
                 </thead>
                 <tbody>

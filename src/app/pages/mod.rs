@@ -3,3 +3,4 @@ pub mod jobmanager;
 pub mod jobs;
 pub mod overview;
 pub mod taskmanagers;
+pub mod vertex;

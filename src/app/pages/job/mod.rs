@@ -16,7 +16,7 @@ pub mod graph;
 mod overview;
 pub mod rescale;
 
-use crate::app::components::{ErrorNote, Loaded, StatusBadge};
+use crate::app::components::{ErrorNote, Loaded, StatusBadge, move_focus_in_tabs};
 use crate::app::format;
 use crate::app::poll::{grown, use_elapsed, use_poll_by};
 use crate::app::{Cluster, href};
@@ -197,25 +197,10 @@ fn JobHeader() -> impl IntoView {
     }
 }
 
-/// Left and right arrows move the focus between tabs, as in any tab list.
-fn move_focus(ev: web_sys::KeyboardEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(current) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let next = match ev.key().as_str() {
-        "ArrowRight" => current.next_element_sibling(),
-        "ArrowLeft" => current.previous_element_sibling(),
-        _ => return,
-    };
-    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-        ev.prevent_default();
-        let _ = next.focus();
-    }
-}
-
 #[component]
 fn Tabs(id: JobId, tab: Memo<Tab>) -> impl IntoView {
     view! {
-        <nav class="tabs" role="tablist" aria-label="Job views" on:keydown=move_focus>
+        <nav class="tabs" role="tablist" aria-label="Job views" on:keydown=move_focus_in_tabs>
             {Tab::ALL.map(|t| view! {
                 <A href=href(&t.path(&id)) exact=true {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A>
             }).collect_view()}

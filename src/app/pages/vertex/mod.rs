@@ -1,0 +1,162 @@
+//! The vertex page, `/jobs/{id}/vertices/{vertex}` and `…/{tab}`: what the vertex's subtasks
+//! are doing, a tab each (subtasks, task managers, back pressure, watermarks). The tab is in
+//! the URL; only the visible tab polls what it alone shows.
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+mod backpressure;
+mod subtasks;
+mod watermarks;
+
+pub use backpressure::BackPressure;
+pub use subtasks::{Column, SubtaskTable, TaskManagerLoad, by_task_manager, order};
+pub use watermarks::Watermarks;
+
+use crate::app::components::{ErrorNote, Loaded, move_focus_in_tabs};
+use crate::app::load::Loadable;
+use crate::app::poll::use_poll;
+use crate::app::{Cluster, href};
+use crate::client::{ClientError, JobId, VertexDetails, VertexId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VertexTab {
+    Subtasks,
+    TaskManagers,
+    BackPressure,
+    Watermarks,
+}
+
+impl VertexTab {
+    pub const ALL: [VertexTab; 4] = [Self::Subtasks, Self::TaskManagers, Self::BackPressure, Self::Watermarks];
+
+    /// The tab named by the URL's last segment; anything unknown is the subtasks.
+    pub fn from_segment(segment: Option<&str>) -> Self {
+        Self::ALL.into_iter().find(|t| Some(t.segment()) == segment).unwrap_or(Self::Subtasks)
+    }
+
+    fn segment(self) -> &'static str {
+        match self {
+            Self::Subtasks => "subtasks",
+            Self::TaskManagers => "taskmanagers",
+            Self::BackPressure => "backpressure",
+            Self::Watermarks => "watermarks",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Subtasks => "Subtasks",
+            Self::TaskManagers => "Task managers",
+            Self::BackPressure => "Back pressure",
+            Self::Watermarks => "Watermarks",
+        }
+    }
+
+    /// The tab's path within the console (`app::href` makes it a link).
+    pub fn path(self, job: &JobId, vertex: &VertexId) -> String {
+        match self {
+            Self::Subtasks => format!("/jobs/{job}/vertices/{vertex}"),
+            other => format!("/jobs/{job}/vertices/{vertex}/{}", other.segment()),
+        }
+    }
+}
+
+/// What every tab of the vertex page reads: the ids, and the page's poll of the vertex.
+#[derive(Clone)]
+pub struct VertexContext {
+    pub job: JobId,
+    pub vertex: VertexId,
+    /// `GET /jobs/{id}/vertices/{vertex}`, polled while the page is open.
+    pub details: Loadable<VertexDetails>,
+}
+
+#[component]
+pub fn VertexPage() -> impl IntoView {
+    let params = use_params_map();
+    let raw = Memo::new(move |_| params.with(|p| (p.get("id").unwrap_or_default(), p.get("vertex").unwrap_or_default())));
+    let tab = Memo::new(move |_| params.with(|p| VertexTab::from_segment(p.get("tab").as_deref())));
+    move || {
+        let (job, vertex) = raw.get();
+        match (JobId::parse(&job), VertexId::parse(&vertex)) {
+            (Ok(job), Ok(vertex)) => view! { <VertexView job vertex tab /> }.into_any(),
+            _ => view! { <VertexNotFound job vertex /> }.into_any(),
+        }
+    }
+}
+
+/// A malformed id, or one that Flink does not know in this job.
+#[component]
+fn VertexNotFound(#[prop(into)] job: String, #[prop(into)] vertex: String) -> impl IntoView {
+    let back = JobId::parse(&job).map(|j| href(&format!("/jobs/{j}"))).unwrap_or_else(|_| href("/jobs"));
+    let shown: String = vertex.chars().take(64).collect();
+    view! {
+        <div class="not-found" role="alert">
+            <h1>{format!("Vertex {shown} not found")}</h1>
+            <p>"Vertex ids are 32 hexadecimal characters, and belong to one job: the job may have ended, or the link may be of another job."</p>
+            <p><A href=back>"Back to the job"</A></p>
+        </div>
+    }
+}
+
+#[component]
+fn VertexView(job: JobId, vertex: VertexId, tab: Memo<VertexTab>) -> impl IntoView {
+    let client = expect_context::<Cluster>().client;
+    let details = {
+        let (job, vertex) = (job.clone(), vertex.clone());
+        use_poll(move || {
+            let (client, job, vertex) = (client.clone(), job.clone(), vertex.clone());
+            async move { client.request_vertex_details(&job, &vertex).await }
+        })
+    };
+    provide_context(VertexContext { job: job.clone(), vertex: vertex.clone(), details });
+    let (raw_job, raw_vertex) = (job.to_string(), vertex.to_string());
+    let failed = Callback::new(move |error: ClientError| {
+        if error.is_not_found() {
+            view! { <VertexNotFound job=raw_job.clone() vertex=raw_vertex.clone() /> }.into_any()
+        } else {
+            view! { <ErrorNote error /> }.into_any()
+        }
+    });
+    let paths = VertexTab::ALL.map(|t| (t, href(&t.path(&job, &vertex))));
+    let tabs = move || {
+        paths.clone().map(|(t, path)| {
+            view! { <A href=path exact=true {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A> }
+        })
+    };
+    view! {
+        <Loaded data=details loading="Loading the vertex…" failed>
+            <div class="job-page vertex-page">
+                <VertexHeader />
+                <nav class="tabs" role="tablist" aria-label="Vertex views" on:keydown=move_focus_in_tabs>{tabs()}</nav>
+                <div class="tab-panel" role="tabpanel" aria-label=move || tab.get().label()>
+                    {move || match tab.get() {
+                        VertexTab::Subtasks => view! { <subtasks::SubtasksTab /> }.into_any(),
+                        VertexTab::TaskManagers => view! { <subtasks::TaskManagersTab /> }.into_any(),
+                        VertexTab::BackPressure => view! { <backpressure::BackPressureTab /> }.into_any(),
+                        VertexTab::Watermarks => view! { <watermarks::WatermarksTab /> }.into_any(),
+                    }}
+                </div>
+            </div>
+        </Loaded>
+    }
+}
+
+#[component]
+fn VertexHeader() -> impl IntoView {
+    let VertexContext { job, details, .. } = expect_context::<VertexContext>();
+    let text = move |f: fn(&VertexDetails) -> String| move || details.data.with(|d| d.as_ref().map(f).unwrap_or_default());
+    view! {
+        <header class="job-header">
+            <div class="job-title">
+                <A href=href(&format!("/jobs/{job}")) attr:class="back">"← Job"</A>
+                <h1>{text(|d| d.name.clone())}</h1>
+            </div>
+            <dl class="job-facts">
+                <div><dt>"Parallelism"</dt><dd>{text(|d| d.parallelism.to_string())}</dd></div>
+                <div><dt>"Max parallelism"</dt><dd>{text(|d| d.max_parallelism.to_string())}</dd></div>
+                <div><dt>"Subtasks"</dt><dd>{text(|d| subtasks::status_summary(&d.subtasks))}</dd></div>
+            </dl>
+        </header>
+    }
+}
