@@ -101,7 +101,9 @@ fixtures! {
             let restored = s.latest.restored.as_ref().unwrap();
             assert_eq!(restored.id, 75);
             assert!(!restored.is_savepoint);
-            assert_eq!(s.summary.end_to_end_duration.as_ref().unwrap().p99, 260.6100000000002);
+            let e2e = s.summary.end_to_end_duration.as_ref().unwrap();
+            assert_eq!((e2e.p90, e2e.p95, e2e.p99, e2e.p999), (35.0, 76.05, 260.6100000000002, 276.0));
+            assert!(s.summary.processed_data.is_some() && s.summary.persisted_data.is_some());
         }),
         NoBody(checkpoints_req);
     job1b_checkpoints_restored:
@@ -146,6 +148,10 @@ fixtures! {
             assert_eq!(s.status, "completed");
             assert_eq!(s.ack_timestamp.get(), Some(1795619469552));
             assert_eq!(s.state_size.get(), Some(1817));
+            let c = s.checkpoint.unwrap();
+            assert_eq!((c.sync.get(), c.asynchronous.get()), (Some(2), Some(7)));
+            assert_eq!(s.alignment.unwrap().duration.get(), Some(0));
+            assert_eq!((s.start_delay.get(), s.unaligned_checkpoint), (Some(30), false));
             // The summary is not part of the model, but its "NaN" percentiles must decode where
             // StatsSummary is used (one subtask: Flink has no percentiles).
             let summary: StatsSummary = decode_json(&f.url(), &f.body["summary"]["checkpointed_size"].to_string()).unwrap();

@@ -15,4 +15,4 @@ pub use status::StatusBadge;
 pub use table::{cell, table_head};
 pub use tabs::move_focus_in_tabs;
 pub use toolbar::{RefreshToggle, ThemeToggle};
-pub use window::{Window, WindowedTable, sort_header, use_window};
+pub use window::{SUBTASK_ROW_PX, Window, WindowedTable, sort_header, use_window};

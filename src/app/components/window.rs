@@ -2,6 +2,10 @@
 //! 10,000 rows costs about as much as one with ten. Rows have a fixed height in CSS.
 use leptos::prelude::*;
 
+/// The row height of every `.subtask-table` (`style/job.css`): the vertex page's tables and a
+/// checkpoint's subtasks.
+pub const SUBTASK_ROW_PX: i32 = 36;
+
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 10;
 

@@ -79,6 +79,10 @@ pub struct CheckpointSummary {
     pub state_size: Option<StatsSummary>,
     /// Trigger to last acknowledgement, ms (`end_to_end_duration`).
     pub end_to_end_duration: Option<StatsSummary>,
+    /// In-flight bytes processed during alignment (`processed_data`).
+    pub processed_data: Option<StatsSummary>,
+    /// In-flight bytes persisted by unaligned checkpoints (`persisted_data`).
+    pub persisted_data: Option<StatsSummary>,
 }
 
 /// Min/max/avg/percentiles; Flink sends `"NaN"` for percentiles it has no data for.
@@ -98,9 +102,18 @@ pub struct StatsSummary {
     /// Median (`p50`).
     #[serde(default, deserialize_with = "lenient_f64::deserialize")]
     pub p50: f64,
+    /// 90th percentile (`p90`).
+    #[serde(default, deserialize_with = "lenient_f64::deserialize")]
+    pub p90: f64,
+    /// 95th percentile (`p95`).
+    #[serde(default, deserialize_with = "lenient_f64::deserialize")]
+    pub p95: f64,
     /// 99th percentile (`p99`).
     #[serde(default, deserialize_with = "lenient_f64::deserialize")]
     pub p99: f64,
+    /// 99.9th percentile (`p999`).
+    #[serde(default, deserialize_with = "lenient_f64::deserialize")]
+    pub p999: f64,
 }
 
 /// The most recent checkpoint of each kind (`latest`).
@@ -249,6 +262,50 @@ pub struct SubtaskCheckpointStats {
     /// Its full state size, bytes (`state_size`).
     #[serde(default)]
     pub state_size: Bytes,
+    /// How long its synchronous and asynchronous parts took (`checkpoint`).
+    #[serde(default)]
+    pub checkpoint: Option<SubtaskCheckpointDuration>,
+    /// How long it aligned its inputs and what it buffered meanwhile (`alignment`).
+    #[serde(default)]
+    pub alignment: Option<SubtaskAlignment>,
+    /// Trigger to the barrier reaching it, ms (`start_delay`).
+    #[serde(default)]
+    pub start_delay: Millis,
+    /// Whether it took an unaligned checkpoint (`unaligned_checkpoint`).
+    #[serde(default)]
+    pub unaligned_checkpoint: bool,
+}
+
+/// A subtask's checkpoint time, split as Flink measures it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct SubtaskCheckpointDuration {
+    /// The synchronous part, ms (`sync`).
+    #[serde(default)]
+    pub sync: Millis,
+    /// The asynchronous part (uploading state), ms (`async`).
+    #[serde(default, rename(deserialize = "async"))]
+    pub asynchronous: Millis,
+}
+
+/// A subtask's barrier alignment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct SubtaskAlignment {
+    /// Bytes buffered while aligning (`buffered`).
+    #[serde(default)]
+    pub buffered: Bytes,
+    /// In-flight bytes processed while aligning (`processed`).
+    #[serde(default)]
+    pub processed: Bytes,
+    /// In-flight bytes persisted with an unaligned checkpoint (`persisted`).
+    #[serde(default)]
+    pub persisted: Bytes,
+    /// How long it aligned, ms (`duration`).
+    #[serde(default)]
+    pub duration: Millis,
 }
 
 /// `GET /jobs/{id}/checkpoints/config`.

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use super::JobContext;
 use super::chart::CheckpointChart;
+use super::checkpoint_subtasks::CheckpointSubtasks;
+use super::checkpoint_summary::Summary;
 use crate::app::Cluster;
 use crate::app::components::{Loaded, StatusBadge, cell, table_head};
 use crate::app::load::load_once;
@@ -26,6 +28,7 @@ pub fn CheckpointsTab() -> impl IntoView {
     let counts = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.counts.clone()).unwrap_or_default()));
     let latest = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.latest.clone()).unwrap_or_default()));
     let history = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
+    let summary = Memo::new(move |_| stats.data.with(|d| d.as_ref().map(|d| d.summary.clone()).unwrap_or_default()));
     let selected = RwSignal::new(None::<u64>);
     let job = StoredValue::new(id);
 
@@ -34,6 +37,10 @@ pub fn CheckpointsTab() -> impl IntoView {
                     <section class="panel">
                         <h2>"Counts"</h2>
                         {move || view! { <Counts counts=counts.get() /> }}
+                    </section>
+                    <section class="panel">
+                        <h2>"Summary"</h2>
+                        {move || view! { <Summary summary=summary.get() /> }}
                     </section>
                     <section class="panel">
                         <h2>"Latest"</h2>
@@ -214,14 +221,20 @@ const DETAIL_COLUMNS: &[(&str, bool)] = &[
     ("End-to-end duration", true),
     ("Checkpointed size", true),
     ("Full size", true),
+    ("Subtasks", false),
 ];
 
-/// One checkpoint per vertex, fetched once when selected.
+/// One checkpoint per vertex, fetched once when selected; a vertex's subtasks on demand.
 #[component]
 fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
     let JobContext { job: details, .. } = expect_context::<JobContext>();
     let client = expect_context::<Cluster>().client;
-    let stats = load_once(async move { client.request_checkpoint_details(&job, checkpoint).await });
+    let stats = {
+        let job = job.clone();
+        load_once(async move { client.request_checkpoint_details(&job, checkpoint).await })
+    };
+    let opened = RwSignal::new(None::<crate::client::VertexId>);
+    let job = StoredValue::new(job);
     let vertex_name = move |id: &crate::client::VertexId| {
         details.data.with_untracked(|d| {
             d.as_ref().and_then(|d| d.vertices.iter().find(|v| &v.id == id)).map(|v| v.name.clone()).unwrap_or_else(|| id.to_string())
@@ -245,16 +258,27 @@ fn CheckpointDetails(job: JobId, checkpoint: u64) -> impl IntoView {
                             (format::bytes(t.checkpointed_size), "num"),
                             (format::bytes(t.state_size), "num"),
                         ];
+                        let name = vertex_name(&vertex);
+                        let is_open = { let v = vertex.clone(); move || opened.with(|o| o.as_ref() == Some(&v)) };
+                        let toggle = { let v = vertex.clone(); move |_| opened.update(|o| *o = if o.as_ref() == Some(&v) { None } else { Some(v.clone()) }) };
                         view! {
                             <tr>
-                                <th scope="row">{vertex_name(&vertex)}</th>
+                                <th scope="row">{name.clone()}</th>
                                 <td><StatusBadge status=t.status.to_string() /></td>
                                 {cells.map(|(text, class)| cell(text, class)).collect_view()}
+                                <td>
+                                    <button type="button" class="link" aria-pressed=move || is_open().to_string()
+                                        aria-label=format!("Subtasks of {name}") on:click=toggle>"Subtasks"</button>
+                                </td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
+            {move || opened.get().map(|vertex| {
+                let name = vertex_name(&vertex);
+                view! { <CheckpointSubtasks job=job.get_value() checkpoint vertex name /> }
+            })}
     });
     view! {
         <div class="checkpoint-details" role="region" aria-label=format!("Checkpoint {checkpoint}")>

@@ -7,6 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 mod actions;
 pub mod chart;
+pub mod checkpoint_subtasks;
+pub mod checkpoint_summary;
 mod checkpoints;
 mod configuration;
 mod context;
