@@ -11,8 +11,7 @@ use crate::app::format;
 use crate::app::list::{self, Sort};
 use crate::client::{IoMetrics, SubtaskInfo};
 
-/// Every row is exactly this high (`.subtask-table` in `style/job.css`).
-pub const ROW_PX: i32 = 36;
+pub use crate::app::components::SUBTASK_ROW_PX as ROW_PX;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
@@ -117,13 +116,17 @@ pub fn SubtaskTable(#[prop(into)] subtasks: Signal<Vec<SubtaskInfo>>) -> impl In
                     <td>{move || current.with(|s| s.as_ref().map(|s| view! { <StatusBadge status=s.status.to_string() /> }))}</td>
                 }
                 .into_any(),
-                _ => view! { <td class=class>{move || current.with(|s| s.as_ref().map(text))}</td> }.into_any(),
+                // The title shows a value the column cuts short (endpoints, task manager ids).
+                _ => {
+                    let value = Memo::new(move |_| current.with(|s| s.as_ref().map(text)));
+                    view! { <td class=class title=move || value.get()>{move || value.get()}</td> }.into_any()
+                }
             }
         });
         view! { <tr>{cells.collect_view()}</tr> }
     };
     view! {
-        <WindowedTable label="Subtasks" class="subtask-table" len row_px=ROW_PX columns=11 header row empty="No subtasks." />
+        <WindowedTable label="Subtasks" class="subtask-table subtasks" len row_px=ROW_PX columns=11 header row empty="No subtasks." />
     }
 }
 

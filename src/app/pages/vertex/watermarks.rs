@@ -46,7 +46,7 @@ pub fn Watermarks(#[prop(into)] data: Signal<Option<Vec<SubtaskWatermark>>>) -> 
         <section class="panel">
             <p class="watermark-summary" role="status">{summary}</p>
             <WindowedTable label="Watermarks of the subtasks" class="subtask-table" len row_px=ROW_PX columns=2
-                header=table_head(&COLUMNS).into_any() row empty="Flink reports no watermarks for this vertex." />
+                header=table_head(&COLUMNS).into_any() row empty="No subtask reports a watermark." />
         </section>
     }
 }
@@ -54,7 +54,7 @@ pub fn Watermarks(#[prop(into)] data: Signal<Option<Vec<SubtaskWatermark>>>) -> 
 /// What the vertex's event time has reached: the lowest watermark, unless a subtask has none.
 pub fn lowest(marks: &[SubtaskWatermark]) -> String {
     match lowest_mark(marks) {
-        None => String::new(),
+        None => "No watermarks: Flink reports none for this vertex (a source has no input watermark).".into(),
         Some(Some(w)) => format!("Lowest watermark: {}", watermark(Some(w))),
         Some(None) => "No watermark yet: at least one subtask has not received one (a source without a watermark strategy never does).".into(),
     }
@@ -80,7 +80,7 @@ mod tests {
     fn the_lowest_watermark_counts_only_when_every_subtask_has_one() {
         let w = |subtask, watermark| SubtaskWatermark { subtask, watermark };
         assert_eq!(lowest_mark(&[]), None);
-        assert_eq!(lowest(&[]), "");
+        assert!(lowest(&[]).starts_with("No watermarks"));
         assert_eq!(lowest_mark(&[w(0, Some(5)), w(1, None)]), Some(None));
         assert!(lowest(&[w(0, Some(5)), w(1, None)]).starts_with("No watermark yet"));
         assert_eq!(lowest_mark(&[w(0, Some(7)), w(1, Some(5)), w(2, Some(9))]), Some(Some(5)));
