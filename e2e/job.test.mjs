@@ -97,6 +97,19 @@ test('job page: opened from Jobs, graph and vertices, checkpoints tab, deep link
     const details = page.getByRole('region', { name: `Checkpoint ${checkpointId}` });
     await details.getByRole('rowheader', { name: COUNTER, exact: true }).waitFor();
     assert.match(await details.innerText(), /Events/);
+
+    // A vertex's subtasks in that checkpoint: durations split as Flink measures them.
+    await details.getByRole('button', { name: `Subtasks of ${COUNTER}` }).click();
+    const subtasks = page.getByRole('region', { name: 'Subtasks in the checkpoint' }).locator('tbody tr:not(.spacer)');
+    await subtasks.first().waitFor();
+    const fromFlink = await flink(`/jobs/${demo}/checkpoints/details/${checkpointId}/subtasks/${(await flink(`/jobs/${demo}`)).vertices.find((v) => v.name === COUNTER).id}`);
+    assert.equal(await subtasks.count(), fromFlink.subtasks.length);
+    assert.match(await subtasks.first().innerText(), /^0\s+completed\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d+m?s\s+[\d.]+ K?B/);
+
+    // The summary over completed checkpoints, as Flink's summary gives it.
+    const summary = page.getByRole('table', { name: 'Checkpoint summary' });
+    assert.match(await summary.getByRole('row', { name: /End-to-end duration/ }).innerText(), /End-to-end duration(\s+(\d+m?s|–)){7}/);
+    await summary.getByRole('rowheader', { name: 'Checkpointed size' }).waitFor();
   });
 });
 
@@ -111,6 +124,29 @@ test('exceptions and configuration tabs load by deep link', async () => {
     await page.keyboard.press('Enter');
     await page.getByRole('rowheader', { name: 'Restart strategy' }).waitFor();
     assert.equal(await page.getByRole('tab', { name: 'Configuration' }).getAttribute('aria-selected'), 'true');
+  });
+});
+
+test('exceptions of a job that really fails: root exception, its stack trace as text, the history', async () => {
+  const { jobs } = await flink('/jobs/overview');
+  const flaky = jobs.find((j) => j.name === 'Demo: flaky enricher' && !['FINISHED', 'CANCELED', 'FAILED'].includes(j.state))?.jid;
+  assert.ok(flaky, 'the flaky demo job runs on the test cluster');
+  // It fails 45 s after each start; the layer started the cluster before building the console.
+  const deadline = Date.now() + 120_000;
+  let history = [];
+  while ((history = (await flink(`/jobs/${flaky}/exceptions`)).exceptionHistory.entries).length === 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  assert.ok(history.length >= 1, 'the flaky job has failed at least once');
+  await withPage(browser, 'job-exceptions', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${flaky}/exceptions`);
+    await page.getByRole('heading', { name: 'Root exception' }).waitFor();
+    const root = page.locator('section', { has: page.getByRole('heading', { name: 'Root exception' }) });
+    assert.match(await root.locator('.exception-header').first().innerText(), /IllegalStateException/);
+    const trace = await root.locator('pre.stacktrace').first().innerText();
+    assert.match(trace, /Demo failure: this task gives up 45 s after it started/);
+    assert.match(trace, /at flinkconsole\.demo\.DemoJob\$CountPerKey\.map/);
+    await page.getByRole('heading', { name: 'History' }).waitFor();
   });
 });
 

@@ -29,7 +29,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * takes a different context type before and after 2.0.
  *
  * <p>Arguments: --name (the job name, free text), --rate (events per second),
- * --keys (distinct keys), --checkpoint-interval (ms).
+ * --keys (distinct keys), --checkpoint-interval (ms), --fail-every (seconds; 0, the default,
+ * never): each counting task throws that long after it started, so the job fails and restarts
+ * (with checkpointing on, every line's default restart strategy retries without end) and
+ * the console's exception views have a real history to show.
  */
 public class DemoJob {
     @SuppressWarnings("deprecation") // 1.19 and 1.20: the lambda implements createWriter(Sink.InitContext)
@@ -39,17 +42,23 @@ public class DemoJob {
         double rate = Double.parseDouble(params.getOrDefault("rate", "20"));
         long keys = Long.parseLong(params.getOrDefault("keys", "100"));
         long checkpointInterval = Long.parseLong(params.getOrDefault("checkpoint-interval", "2000"));
+        long failEvery = Long.parseLong(params.getOrDefault("fail-every", "0"));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(checkpointInterval);
 
         Sink<String> discard = context -> new DiscardWriter();
 
-        env.fromSource(new Events(rate), WatermarkStrategy.noWatermarks(), "Events")
+        // Event time is the time of reading, so the vertices after the source have watermarks
+        // that follow the clock (the console's watermark views show them).
+        WatermarkStrategy<Long> watermarks =
+                WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((event, previous) -> System.currentTimeMillis());
+
+        env.fromSource(new Events(rate), watermarks, "Events")
                 .uid("events")
                 .setParallelism(1)
                 .keyBy(i -> i % keys, Types.LONG)
-                .map(new CountPerKey(keys))
+                .map(new CountPerKey(keys, failEvery * 1000))
                 .uid("count-per-key")
                 .name("Count per key")
                 .setMaxParallelism(8)
@@ -93,16 +102,24 @@ public class DemoJob {
     /** Keeps a count per key in keyed state, so checkpoints and savepoints carry real state. */
     static class CountPerKey extends RichMapFunction<Long, String> {
         private final long keys;
+        private final long failAfterMs;
         private transient ValueState<Long> count;
+        private transient long started;
 
-        CountPerKey(long keys) {
+        CountPerKey(long keys, long failAfterMs) {
             this.keys = keys;
+            this.failAfterMs = failAfterMs;
         }
 
         @Override
         public String map(Long event) throws Exception {
             if (count == null) { // not in open(): its signature differs between the lines
                 count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+                started = System.currentTimeMillis();
+            }
+            if (failAfterMs > 0 && System.currentTimeMillis() - started > failAfterMs) {
+                throw new IllegalStateException("Demo failure: this task gives up " + failAfterMs / 1000
+                        + " s after it started, on purpose (--fail-every); Flink restarts it from the last checkpoint");
             }
             Long current = count.value();
             long next = current == null ? 1 : current + 1;

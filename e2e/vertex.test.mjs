@@ -1,0 +1,97 @@
+// The job graph's metrics and the vertex page against the real Flink: from the graph to a
+// vertex, its subtasks, task managers, back pressure and watermarks, deep links, unknown ids.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
+
+const CLICKS = 'Demo: click counts';
+const COUNTER = 'Count per key -> Discard: Writer';
+
+let browser;
+let job; // the running demo job's id
+let counter; // its counting vertex, from Flink
+
+before(async () => {
+  browser = await launch();
+  const { jobs } = await flink('/jobs/overview');
+  job = jobs.find((j) => j.name === CLICKS && j.state === 'RUNNING')?.jid;
+  assert.ok(job, `the demo job '${CLICKS}' runs on the test cluster`);
+  counter = (await flink(`/jobs/${job}`)).vertices.find((v) => v.name === COUNTER);
+  assert.ok(counter, `the demo job has the vertex '${COUNTER}'`);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the graph shows each vertex busy, back-pressured, records per second and watermark, and links to it', async () => {
+  await withPage(browser, 'vertex-from-graph', async (page) => {
+    const asked = [];
+    page.on('request', (r) => r.url().includes('/subtasks/metrics') && asked.push(r.url()));
+    await page.goto(`${CONSOLE_URL}/jobs/${job}`);
+    const node = page.getByRole('link', { name: `Vertex ${COUNTER}` });
+    await node.waitFor();
+    // The metrics come a moment after the graph: Flink's metric fetcher, then the console's poll.
+    await page.locator(`.job-graph g[data-vertex='${counter.id}']`).getByText(/Busy \d+% · Backpressured \d+%/).waitFor({ timeout: 20_000 });
+    const text = await page.locator(`.job-graph g[data-vertex='${counter.id}']`).textContent();
+    assert.match(text, /In [\d.]+k?\/s · Out [\d.]+k?\/s/);
+    assert.match(text, /Watermark \d{4}-\d\d-\d\d \d\d:\d\d:\d\d|No watermark/);
+    assert.match(await page.locator(`.job-graph g[data-vertex='${counter.id}']`).getAttribute('class'), /load-(ok|busy|busy-high|backpressured|backpressured-high)/);
+    assert.ok(asked.every((u) => /get=busyTimeMsPerSecond,backPressuredTimeMsPerSecond/.test(u)), 'one request per vertex asks for all of it');
+
+    await node.click();
+    await page.waitForURL(`${CONSOLE_URL}/jobs/${job}/vertices/${counter.id}`);
+    await page.getByRole('heading', { level: 1, name: COUNTER }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Subtasks' }).getAttribute('aria-selected'), 'true');
+    const details = await flink(`/jobs/${job}/vertices/${counter.id}`);
+    const rows = page.getByRole('region', { name: 'Subtasks' }).locator('tbody tr:not(.spacer)');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), details.subtasks.length);
+    const first = await rows.first().innerText();
+    assert.match(first, /RUNNING/);
+    assert.ok(first.includes(details.subtasks[0].endpoint ?? details.subtasks[0].host), `${first} names where it runs`);
+  });
+});
+
+test('vertex tabs: task managers, back pressure, watermarks; a deep link lands on its tab', async () => {
+  await withPage(browser, 'vertex-tabs', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${counter.id}`);
+    await page.getByRole('tab', { name: 'Task managers' }).click();
+    await page.waitForURL(/\/taskmanagers$/);
+    const details = await flink(`/jobs/${job}/vertices/${counter.id}`);
+    const tm = details.subtasks[0]['taskmanager-id'];
+    await page.getByRole('region', { name: 'Task managers of the vertex' }).getByText(tm).waitFor();
+
+    await page.getByRole('tab', { name: 'Back pressure' }).click();
+    await page.waitForURL(/\/backpressure$/);
+    const summary = page.locator('.backpressure-summary');
+    await summary.getByText(/Back pressure (OK|LOW|HIGH) · sampled \d{4}-/).waitFor({ timeout: 20_000 });
+    const row = page.getByRole('region', { name: 'Back pressure of the subtasks' }).locator('tbody tr:not(.spacer)').first();
+    assert.match(await row.innerText(), /^0\s+(OK|LOW|HIGH)\s+\d+%\s+\d+%\s+\d+%$/);
+
+    // Deep link and reload: the watermarks tab of the counter, which has event time.
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${counter.id}/watermarks`);
+    assert.equal(await page.getByRole('tab', { name: 'Watermarks' }).getAttribute('aria-selected'), 'true');
+    await page.locator('.watermark-summary').getByText(/Lowest watermark: \d{4}-\d\d-\d\d/).waitFor({ timeout: 20_000 });
+    const marks = await flink(`/jobs/${job}/vertices/${counter.id}/watermarks`);
+    assert.equal(await page.getByRole('region', { name: 'Watermarks of the subtasks' }).locator('tbody tr:not(.spacer)').count(), marks.length);
+
+    // The source has no input watermark (Flink sends none, or Long.MIN_VALUE): said in words,
+    // not as a date in 292 million BC.
+    const source = (await flink(`/jobs/${job}`)).vertices.find((v) => v.name.startsWith('Source'));
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${source.id}/watermarks`);
+    await page.locator('.watermark-summary').getByText(/^No watermark/).waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), /-\d{4,}/);
+  });
+});
+
+test('an unknown or malformed vertex is a not-found message with a way back', async () => {
+  await withPage(browser, 'vertex-not-found', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${'0'.repeat(32)}`);
+    await page.getByRole('heading', { name: /Vertex 0{32} not found/ }).waitFor();
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/not-a-vertex`);
+    await page.getByRole('heading', { name: 'Vertex not-a-vertex not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the job' }).click();
+    await page.waitForURL(`${CONSOLE_URL}/jobs/${job}`);
+  });
+});
