@@ -129,6 +129,44 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.request_vertex_subtask_times(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
     }
 
+    /// `GET /jobs/{id}/vertices/{vertex}/backpressure`: each subtask's share of time
+    /// back-pressured, busy and idle, as Flink last sampled it.
+    #[wasm_bindgen(js_name = requestVertexBackPressure, unchecked_return_type = "Promise<VertexBackPressure>")]
+    pub fn request_vertex_backpressure(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = vertexId, unchecked_param_type = "VertexId")] vertex_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { cv::timed(&c, options)?.request_vertex_backpressure(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
+    }
+
+    /// `GET /jobs/{id}/vertices/{vertex}/watermarks`, one watermark per subtask (`null`: none yet).
+    #[wasm_bindgen(js_name = requestVertexWatermarks, unchecked_return_type = "Promise<SubtaskWatermark[]>")]
+    pub fn request_vertex_watermarks(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = vertexId, unchecked_param_type = "VertexId")] vertex_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { cv::timed(&c, options)?.request_vertex_watermarks(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
+    }
+
+    /// A vertex's busiest and most back-pressured subtask, records per second and lowest
+    /// watermark, in one request (what the console's job graph shows).
+    #[wasm_bindgen(js_name = requestVertexFlow, unchecked_return_type = "Promise<VertexFlow>")]
+    pub fn request_vertex_flow(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = vertexId, unchecked_param_type = "VertexId")] vertex_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { cv::timed(&c, options)?.request_vertex_flow(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
+    }
+
     /// `PATCH /jobs/{id}?mode=cancel`. Destructive: ask first.
     #[wasm_bindgen(js_name = cancelJob, unchecked_return_type = "Promise<void>")]
     pub fn cancel_job(

@@ -279,7 +279,7 @@ fixtures! {
             assert_eq!(v.now, 1795619478484);
             let io = v.subtasks[0].metrics.clone().unwrap();
             assert_eq!((io.read_bytes, io.read_records, io.write_records), (67911, 3221, 0));
-            assert_eq!((io.accumulated_idle_time, io.accumulated_busy_time), (30856, 585.0));
+            assert_eq!((io.accumulated_idle_time, io.accumulated_busy_time), (30856, Some(585.0)));
         }),
         NoBody(vertex_req);
     vertex_detail_after_rescale:

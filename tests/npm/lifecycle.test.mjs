@@ -47,6 +47,14 @@ describe('a job of our own, from an uploaded jar', () => {
     assert.equal(details.subtasks.length, 1);
     const times = await flink.requestVertexSubtaskTimes(jobA, vertex.id);
     assert.equal(times.id, vertex.id);
+    assert.equal(typeof details.subtasks[0].metrics.readRecords, 'number', 'subtask I/O counters, camelCase');
+    const pressure = await flink.requestVertexBackPressure(jobA, vertex.id);
+    assert.ok(['ok', 'deprecated'].includes(pressure.status), pressure.status);
+    const marks = await flink.requestVertexWatermarks(jobA, vertex.id);
+    assert.deepEqual(marks.map((m) => m.subtask), [0]);
+    assert.ok(marks[0].watermark === null || marks[0].watermark > 1.7e12, `a watermark or null: ${marks[0].watermark}`);
+    const flow = await flink.requestVertexFlow(jobA, vertex.id);
+    assert.deepEqual(Object.keys(flow).sort(), ['backpressuredMax', 'busyMax', 'lowWatermark', 'recordsIn', 'recordsOut']);
     const config = await flink.requestJobConfig(jobA);
     assert.equal(config.jid, jobA);
     const exceptions = await flink.requestJobExceptions(jobA);

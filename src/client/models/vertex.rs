@@ -36,9 +36,13 @@ pub struct IoMetrics {
     /// Time spent idle, ms (`accumulated-idle-time`).
     #[serde(default)]
     pub accumulated_idle_time: i64,
-    /// Time spent busy, ms (`accumulated-busy-time`; Flink may send a float, or NaN as text).
-    #[serde(default, deserialize_with = "super::lenient_f64::deserialize")]
-    pub accumulated_busy_time: f64,
+    /// Time spent busy, ms (`accumulated-busy-time`, a float); `None` where Flink sends NaN.
+    #[serde(default, deserialize_with = "finite")]
+    pub accumulated_busy_time: Option<f64>,
+}
+
+fn finite<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    Ok(Some(super::lenient_f64::deserialize(d)?).filter(|v| v.is_finite()))
 }
 
 /// `GET /jobs/{id}/vertices/{vertex}/backpressure`. Flink samples back pressure from the task
