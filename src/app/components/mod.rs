@@ -13,6 +13,6 @@ pub use dialog::{CloseButton, DialogButtons, Modal, Progress, radio, unique_id};
 pub use loaded::Loaded;
 pub use status::StatusBadge;
 pub use table::{cell, table_head};
-pub use tabs::move_focus_in_tabs;
+pub use tabs::TabList;
 pub use toolbar::{RefreshToggle, ThemeToggle};
 pub use window::{SUBTASK_ROW_PX, Window, WindowedTable, sort_header, use_window};

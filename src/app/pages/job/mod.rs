@@ -18,7 +18,7 @@ pub mod graph;
 mod overview;
 pub mod rescale;
 
-use crate::app::components::{ErrorNote, Loaded, StatusBadge, move_focus_in_tabs};
+use crate::app::components::{ErrorNote, Loaded, StatusBadge, TabList};
 use crate::app::format;
 use crate::app::poll::{grown, use_elapsed, use_poll_by};
 use crate::app::{Cluster, href};
@@ -128,11 +128,12 @@ fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
             view! { <ErrorNote error /> }.into_any()
         }
     });
+    let tabs: Vec<_> = Tab::ALL.into_iter().map(|t| (t, href(&t.path(&id)), t.label())).collect();
     view! {
         <Loaded data=job loading="Loading the job…" failed>
             <div class="job-page">
                 <JobHeader />
-                <Tabs id=id.clone() tab />
+                <TabList label="Job views" tabs=tabs.clone() open=tab />
                 <div class="tab-panel" role="tabpanel" aria-label=move || tab.get().label()>
                     {move || match tab.get() {
                         Tab::Overview => view! { <overview::OverviewTab /> }.into_any(),
@@ -196,16 +197,5 @@ fn JobHeader() -> impl IntoView {
                 }).collect_view()}
             </dl>
         </header>
-    }
-}
-
-#[component]
-fn Tabs(id: JobId, tab: Memo<Tab>) -> impl IntoView {
-    view! {
-        <nav class="tabs" role="tablist" aria-label="Job views" on:keydown=move_focus_in_tabs>
-            {Tab::ALL.map(|t| view! {
-                <A href=href(&t.path(&id)) exact=true {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A>
-            }).collect_view()}
-        </nav>
     }
 }

@@ -2,24 +2,17 @@
 //! event time has come for the vertex.
 use leptos::prelude::*;
 
-use super::VertexContext;
+use super::use_vertex_poll;
 use super::subtasks::ROW_PX;
 use crate::app::components::{Loaded, WindowedTable, table_head};
 use crate::app::format;
-use crate::app::poll::use_poll;
-use crate::app::Cluster;
 use crate::client::SubtaskWatermark;
 
 const COLUMNS: [(&str, bool); 2] = [("Subtask", true), ("Watermark", false)];
 
 #[component]
 pub fn WatermarksTab() -> impl IntoView {
-    let VertexContext { job, vertex, .. } = expect_context::<VertexContext>();
-    let client = expect_context::<Cluster>().client;
-    let poll = use_poll(move || {
-        let (client, job, vertex) = (client.clone(), job.clone(), vertex.clone());
-        async move { client.request_vertex_watermarks(&job, &vertex).await }
-    });
+    let poll = use_vertex_poll(|client, job, vertex| async move { client.request_vertex_watermarks(&job, &vertex).await });
     view! {
         <Loaded data=poll loading="Loading watermarks…">
             <Watermarks data=poll.data />
