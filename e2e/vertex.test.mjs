@@ -85,6 +85,35 @@ test('vertex tabs: task managers, back pressure, watermarks; a deep link lands o
   });
 });
 
+test('flame graph: Flink samples the vertex, the frames are drawn, a click zooms in', async () => {
+  await withPage(browser, 'vertex-flamegraph', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${counter.id}/flamegraph`);
+    assert.equal(await page.getByRole('radio', { name: 'On-CPU' }).isChecked(), true);
+    // The demo vertex idles most of the time, so its on-CPU graph may well be empty: mixed has it all.
+    await page.getByText(/Sampled \d{4}-|No thread of this kind|Flink is sampling/).first().waitFor({ timeout: 45_000 });
+    await page.getByRole('radio', { name: 'Mixed' }).check();
+    const graph = page.getByRole('group', { name: 'Flame graph' });
+    // The first request starts the sampling; the poll shows the graph once Flink has it.
+    await graph.waitFor({ timeout: 45_000 });
+    const frames = graph.getByRole('button');
+    assert.ok((await frames.count()) >= 3, 'a stack of frames');
+    await graph.getByRole('button', { name: /^java\.lang\.Thread\.run:\d+ \(\d+ samples, [\d.]+%\)$/ }).waitFor();
+    assert.match(await page.locator('.flame-note').first().innerText(), /Sampled \d{4}-\d\d-\d\d .* · \d+ samples/);
+
+    // Zoom into the task's frame: it becomes the whole width, and the zoom can be reset.
+    await graph.getByRole('button', { name: /^org\.apache\.flink\.runtime\.taskmanager\.Task\.run:/ }).click();
+    await page.getByRole('button', { name: 'Reset zoom' }).click();
+    await page.getByRole('button', { name: 'Reset zoom' }).waitFor({ state: 'detached' });
+
+    // Off-CPU threads and one subtask: asked for anew.
+    const asked = page.waitForRequest((r) => /flamegraph\?type=off_cpu&subtaskindex=0$/.test(r.url()));
+    await page.getByRole('radio', { name: 'Off-CPU' }).check();
+    await page.getByLabel('Subtask').selectOption('0');
+    await asked;
+    await graph.waitFor({ timeout: 45_000 });
+  });
+});
+
 test('an unknown or malformed vertex is a not-found message with a way back', async () => {
   await withPage(browser, 'vertex-not-found', async (page) => {
     await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${'0'.repeat(32)}`);

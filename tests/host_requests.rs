@@ -142,6 +142,17 @@ fn job_requests() {
 }
 
 #[test]
+fn flame_graphs_name_their_type_and_optionally_a_subtask() {
+    use flink_console::client::request::FlameGraphType;
+    assert_get(&rq::request_vertex_flame_graph(&job(), &vertex(), FlameGraphType::OnCpu, None), &format!("/jobs/{J}/vertices/{COUNTER}/flamegraph?type=on_cpu"));
+    assert_get(
+        &rq::request_vertex_flame_graph(&job(), &vertex(), FlameGraphType::Full, Some(3)),
+        &format!("/jobs/{J}/vertices/{COUNTER}/flamegraph?type=full&subtaskindex=3"),
+    );
+    assert_eq!(FlameGraphType::ALL.map(FlameGraphType::as_str), ["on_cpu", "off_cpu", "full"]);
+}
+
+#[test]
 fn the_graph_asks_for_all_of_a_vertex_flow_in_one_request() {
     assert_get(
         &rq::request_vertex_flow(&job(), &vertex()),

@@ -149,7 +149,7 @@ fixtures! {
             assert_eq!(s.ack_timestamp.get(), Some(1795619469552));
             assert_eq!(s.state_size.get(), Some(1817));
             let c = s.checkpoint.unwrap();
-            assert_eq!((c.sync.get(), c.asynchronous.get()), (Some(2), Some(7)));
+            assert_eq!((c.sync.get(), c.r#async.get()), (Some(2), Some(7)));
             assert_eq!(s.alignment.unwrap().duration.get(), Some(0));
             assert_eq!((s.start_delay.get(), s.unaligned_checkpoint), (Some(30), false));
             // The summary is not part of the model, but its "NaN" percentiles must decode where

@@ -16,6 +16,42 @@ pub fn request_vertex_watermarks(id: &JobId, vertex: &VertexId) -> Request<Vec<M
     Request::get(format!("{}/vertices/{vertex}/watermarks", job_path(id)))
 }
 
+/// Which threads a flame graph samples: all, those on the CPU, or those waiting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FlameGraphType {
+    /// On-CPU and off-CPU.
+    #[default]
+    Full,
+    /// Threads running on the CPU.
+    OnCpu,
+    /// Threads waiting (blocked, parked, sleeping).
+    OffCpu,
+}
+
+impl FlameGraphType {
+    /// Every type, in the order Flink's UI offers them.
+    pub const ALL: [FlameGraphType; 3] = [Self::OnCpu, Self::OffCpu, Self::Full];
+
+    /// The `type=` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::OnCpu => "on_cpu",
+            Self::OffCpu => "off_cpu",
+        }
+    }
+}
+
+/// `GET /jobs/{id}/vertices/{vertex}/flamegraph?type=…[&subtaskindex=…]`: the first request
+/// starts the sampling, later ones get the result.
+pub fn request_vertex_flame_graph(id: &JobId, vertex: &VertexId, kind: FlameGraphType, subtask: Option<u32>) -> Request<VertexFlameGraph> {
+    let r = Request::get(format!("{}/vertices/{vertex}/flamegraph", job_path(id))).query("type", kind.as_str());
+    match subtask {
+        Some(s) => r.query("subtaskindex", s.to_string()),
+        None => r,
+    }
+}
+
 /// `GET /jobs/{id}/vertices/{vertex}/subtasks/metrics` with [`FLOW_METRICS`] and
 /// [`FLOW_AGGREGATIONS`]: busy, back pressure, records per second and the low watermark at once.
 pub fn request_vertex_flow(id: &JobId, vertex: &VertexId) -> Request<Vec<AggregatedMetric>> {
@@ -25,6 +61,25 @@ pub fn request_vertex_flow(id: &JobId, vertex: &VertexId) -> Request<Vec<Aggrega
 }
 
 impl FlinkClient {
+    /// A vertex's flame graph (or one subtask's). Flink samples on the first request and says
+    /// `Waiting` until it has; `Disabled` unless the cluster sets `rest.flamegraph.enabled`.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient, job: flink_console::client::JobId, v: flink_console::client::VertexId) -> Result<(), flink_console::client::ClientError> {
+    /// use flink_console::client::request::FlameGraphType;
+    /// let graph = flink.request_vertex_flame_graph(&job, &v, FlameGraphType::OnCpu, None).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn request_vertex_flame_graph(
+        &self,
+        job: &JobId,
+        vertex: &VertexId,
+        kind: FlameGraphType,
+        subtask: Option<u32>,
+    ) -> Result<VertexFlameGraph, ClientError> {
+        self.send(request_vertex_flame_graph(job, vertex, kind, subtask)).await
+    }
+
     /// `GET /jobs/{id}/vertices/{vertex}/backpressure`: each subtask's share of time
     /// back-pressured, busy and idle, as last sampled.
     ///

@@ -285,8 +285,8 @@ pub struct SubtaskCheckpointDuration {
     #[serde(default)]
     pub sync: Millis,
     /// The asynchronous part (uploading state), ms (`async`).
-    #[serde(default, rename(deserialize = "async"))]
-    pub asynchronous: Millis,
+    #[serde(default)]
+    pub r#async: Millis,
 }
 
 /// A subtask's barrier alignment.

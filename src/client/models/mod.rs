@@ -7,6 +7,7 @@
 //! names its camelCase too); request bodies are built as JSON in `api/`, never from a model.
 mod checkpoints;
 mod cluster;
+mod flamegraph;
 mod jars;
 mod jobs;
 mod operations;
@@ -16,6 +17,7 @@ mod vertex;
 
 pub use checkpoints::*;
 pub use cluster::*;
+pub use flamegraph::*;
 pub use jars::*;
 pub use jobs::*;
 pub use operations::*;

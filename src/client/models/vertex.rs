@@ -94,9 +94,9 @@ const NO_WATERMARK: f64 = -9.2e18;
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SubtaskWatermark {
-    /// The subtask's index.
+    /// The subtask's index (derived from `id`, `0.currentInputWatermark`).
     pub subtask: u32,
-    /// The watermark, epoch ms; `None` where the subtask has none yet.
+    /// The watermark, epoch ms; `None` where the subtask has none yet (derived from `value`).
     pub watermark: Option<i64>,
 }
 
@@ -132,15 +132,15 @@ pub const FLOW_AGGREGATIONS: [&str; 3] = ["min", "max", "sum"];
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct VertexFlow {
-    /// The busiest subtask's `busyTimeMsPerSecond` (0–1000).
+    /// The busiest subtask's busy ms per second, 0–1000 (derived from `busyTimeMsPerSecond`, max).
     pub busy_max: Option<f64>,
-    /// The most back-pressured subtask's `backPressuredTimeMsPerSecond` (0–1000).
+    /// The most back-pressured subtask's ms per second, 0–1000 (derived from `backPressuredTimeMsPerSecond`, max).
     pub backpressured_max: Option<f64>,
-    /// Records in per second, over all subtasks.
+    /// Records in per second, over all subtasks (derived from `numRecordsInPerSecond`, sum).
     pub records_in: Option<f64>,
-    /// Records out per second, over all subtasks.
+    /// Records out per second, over all subtasks (derived from `numRecordsOutPerSecond`, sum).
     pub records_out: Option<f64>,
-    /// The lowest subtask input watermark, epoch ms; `None` where any subtask has none.
+    /// The lowest subtask input watermark, epoch ms; `None` while any subtask has none (derived from `currentInputWatermark`, min).
     pub low_watermark: Option<i64>,
 }
 

@@ -31,7 +31,7 @@ pub fn subtask_cells(s: &SubtaskCheckpointStats) -> [String; 10] {
         format::duration(s.end_to_end_duration),
         format::bytes(s.checkpointed_size),
         millis(s.checkpoint.map(|c| c.sync)),
-        millis(s.checkpoint.map(|c| c.asynchronous)),
+        millis(s.checkpoint.map(|c| c.r#async)),
         millis(s.alignment.map(|a| a.duration)),
         format::duration(s.start_delay),
         if s.unaligned_checkpoint { "yes" } else { "no" }.into(),

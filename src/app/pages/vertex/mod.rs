@@ -1,23 +1,25 @@
 //! The vertex page, `/jobs/{id}/vertices/{vertex}` and `…/{tab}`: what the vertex's subtasks
-//! are doing, a tab each (subtasks, task managers, back pressure, watermarks). The tab is in
+//! are doing, a tab each (subtasks, task managers, back pressure, watermarks, flame graph). The tab is in
 //! the URL; only the visible tab polls what it alone shows.
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 mod backpressure;
+mod flamegraph;
 mod subtasks;
 mod watermarks;
 
 pub use backpressure::BackPressure;
+pub use flamegraph::{FlameGraphView, FlameRect, flame_layout, frame_at};
 pub use subtasks::{Column, SubtaskTable, TaskManagerLoad, by_task_manager, order};
 pub use watermarks::Watermarks;
 
-use crate::app::components::{ErrorNote, Loaded, move_focus_in_tabs};
+use crate::app::components::{ErrorNote, Loaded, TabList};
 use crate::app::load::Loadable;
 use crate::app::poll::use_poll;
 use crate::app::{Cluster, href};
-use crate::client::{ClientError, JobId, VertexDetails, VertexId};
+use crate::client::{ClientError, FlinkClient, JobId, VertexDetails, VertexId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VertexTab {
@@ -25,10 +27,11 @@ pub enum VertexTab {
     TaskManagers,
     BackPressure,
     Watermarks,
+    FlameGraph,
 }
 
 impl VertexTab {
-    pub const ALL: [VertexTab; 4] = [Self::Subtasks, Self::TaskManagers, Self::BackPressure, Self::Watermarks];
+    pub const ALL: [VertexTab; 5] = [Self::Subtasks, Self::TaskManagers, Self::BackPressure, Self::Watermarks, Self::FlameGraph];
 
     /// The tab named by the URL's last segment; anything unknown is the subtasks.
     pub fn from_segment(segment: Option<&str>) -> Self {
@@ -41,6 +44,7 @@ impl VertexTab {
             Self::TaskManagers => "taskmanagers",
             Self::BackPressure => "backpressure",
             Self::Watermarks => "watermarks",
+            Self::FlameGraph => "flamegraph",
         }
     }
 
@@ -50,6 +54,7 @@ impl VertexTab {
             Self::TaskManagers => "Task managers",
             Self::BackPressure => "Back pressure",
             Self::Watermarks => "Watermarks",
+            Self::FlameGraph => "Flame graph",
         }
     }
 
@@ -69,6 +74,17 @@ pub struct VertexContext {
     pub vertex: VertexId,
     /// `GET /jobs/{id}/vertices/{vertex}`, polled while the page is open.
     pub details: Loadable<VertexDetails>,
+}
+
+/// A tab's own poll of something about the vertex (`fetch(client, job, vertex)`).
+pub fn use_vertex_poll<T, Fut>(fetch: fn(FlinkClient, JobId, VertexId) -> Fut) -> Loadable<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ClientError>> + 'static,
+{
+    let VertexContext { job, vertex, .. } = expect_context::<VertexContext>();
+    let client = expect_context::<Cluster>().client;
+    use_poll(move || fetch(client.clone(), job.clone(), vertex.clone()))
 }
 
 #[component]
@@ -118,23 +134,19 @@ fn VertexView(job: JobId, vertex: VertexId, tab: Memo<VertexTab>) -> impl IntoVi
             view! { <ErrorNote error /> }.into_any()
         }
     });
-    let paths = VertexTab::ALL.map(|t| (t, href(&t.path(&job, &vertex))));
-    let tabs = move || {
-        paths.clone().map(|(t, path)| {
-            view! { <A href=path exact=true {..} role="tab" aria-selected=move || (tab.get() == t).to_string()>{t.label()}</A> }
-        })
-    };
+    let tabs: Vec<_> = VertexTab::ALL.into_iter().map(|t| (t, href(&t.path(&job, &vertex)), t.label())).collect();
     view! {
         <Loaded data=details loading="Loading the vertex…" failed>
             <div class="job-page vertex-page">
                 <VertexHeader />
-                <nav class="tabs" role="tablist" aria-label="Vertex views" on:keydown=move_focus_in_tabs>{tabs()}</nav>
+                <TabList label="Vertex views" tabs=tabs.clone() open=tab />
                 <div class="tab-panel" role="tabpanel" aria-label=move || tab.get().label()>
                     {move || match tab.get() {
                         VertexTab::Subtasks => view! { <subtasks::SubtasksTab /> }.into_any(),
                         VertexTab::TaskManagers => view! { <subtasks::TaskManagersTab /> }.into_any(),
                         VertexTab::BackPressure => view! { <backpressure::BackPressureTab /> }.into_any(),
                         VertexTab::Watermarks => view! { <watermarks::WatermarksTab /> }.into_any(),
+                        VertexTab::FlameGraph => view! { <flamegraph::FlameGraphTab /> }.into_any(),
                     }}
                 </div>
             </div>
