@@ -1,6 +1,7 @@
 // Writes the package README's table of field names: every field of every result type, the name
 // Flink gives it on the wire and the endpoints it comes from, read from the generated client.d.ts
-// (each field's doc comment names its wire field as "(`slots-total`)" or "(`host`, …)"). Fails when a field's doc
+// (each field's doc comment names its wire field as "(`slots-total`)" or "(`host`, …)", or, for a
+// figure the client computes, "(derived from `busyTimeMsPerSecond`)"). Fails when a field's doc
 // names no wire field or when the field is not that name in camelCase, so the table and the
 // types cannot drift apart.
 //
@@ -19,8 +20,9 @@ const interfaces = new Map();
 for (const [, name, body] of dts.matchAll(/^export interface (\w+)(?:<[^>]*>)? \{\n([\s\S]*?)^\}/gm)) {
   const fields = [];
   for (const [, doc, field, type] of body.matchAll(/\/\*\*([\s\S]*?)\*\/\s*\n\s*(\w+): ([^;]+);/g)) {
+    const derived = doc.match(/\(derived from `([^`]+)`/);
     const named = doc.match(/\(`([^`]+)`[,)]/);
-    fields.push({ field, wire: named?.[1], type });
+    fields.push({ field, wire: derived ? null : named?.[1], derived: derived?.[1], type });
   }
   interfaces.set(name, fields);
 }
@@ -51,7 +53,8 @@ const problems = [];
 const sections = [];
 for (const [name, fields] of [...interfaces].sort(([a], [b]) => a.localeCompare(b))) {
   const calls = [...(endpoints.get(name) ?? [])];
-  const rows = fields.map(({ field, wire }) => {
+  const rows = fields.map(({ field, wire, derived }) => {
+    if (derived) return `| \`${field}\` | derived from \`${derived}\` |`;
     if (!wire) problems.push(`${name}.${field}: its doc comment names no Flink field as (\`name\`)`);
     else if (camel(wire) !== field) problems.push(`${name}.${field}: Flink's \`${wire}\` in camelCase is ${camel(wire)}`);
     return `| \`${field}\` | \`${wire}\` |`;

@@ -131,7 +131,7 @@ impl FlinkClient {
 
     /// `GET /jobs/{id}/vertices/{vertex}/backpressure`: each subtask's share of time
     /// back-pressured, busy and idle, as Flink last sampled it.
-    #[wasm_bindgen(js_name = requestVertexBackPressure, unchecked_return_type = "Promise<VertexBackPressure>")]
+    #[wasm_bindgen(js_name = requestVertexBackpressure, unchecked_return_type = "Promise<VertexBackPressure>")]
     pub fn request_vertex_backpressure(
         &self,
         #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
@@ -140,6 +140,28 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move { cv::timed(&c, options)?.request_vertex_backpressure(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
+    }
+
+    /// `GET /jobs/{id}/vertices/{vertex}/flamegraph`: sampled stacks of the vertex's threads
+    /// (`type`: `on_cpu`, `off_cpu` or `full`; `subtask`: one subtask, else all). Until Flink has
+    /// sampled, `state` is `waiting`; `disabled` unless the cluster sets `rest.flamegraph.enabled`.
+    #[wasm_bindgen(js_name = requestVertexFlameGraph, unchecked_return_type = "Promise<VertexFlameGraph>")]
+    pub fn request_vertex_flame_graph(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = vertexId, unchecked_param_type = "VertexId")] vertex_id: JsValue,
+        #[wasm_bindgen(js_name = type, unchecked_param_type = "\"on_cpu\" | \"off_cpu\" | \"full\"")] kind: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] subtask: Option<u32>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        use crate::client::request::FlameGraphType;
+        let c = self.inner.clone();
+        spawn(async move {
+            let Some(kind) = FlameGraphType::ALL.into_iter().find(|t| t.as_str() == kind) else {
+                return Err(crate::client::ClientError::InvalidInput(format!("type must be on_cpu, off_cpu or full, not {kind:?}")));
+            };
+            cv::timed(&c, options)?.request_vertex_flame_graph(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?, kind, subtask).await
+        })
     }
 
     /// `GET /jobs/{id}/vertices/{vertex}/watermarks`, one watermark per subtask (`null`: none yet).

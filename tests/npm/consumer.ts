@@ -75,14 +75,15 @@ export async function jobs(job: JobId, vertex: string): Promise<unknown[]> {
   const subtasks: number[] = vd.subtasks.map((s) => s.attempt + s.subtask);
   const times = await flink.requestVertexSubtaskTimes(job, vertex);
   const timestamps: Record<string, number> = times.subtasks[0].timestamps;
-  const level: string | null | undefined = (await flink.requestVertexBackPressure(job, vertex)).backpressureLevel;
+  const level: string | null | undefined = (await flink.requestVertexBackpressure(job, vertex)).backpressureLevel;
   const marks: (number | null)[] = (await flink.requestVertexWatermarks(job, vertex)).map((w) => w.watermark);
   const busy: number | null = (await flink.requestVertexFlow(job, vertex)).busyMax;
+  const frames: number = (await flink.requestVertexFlameGraph(job, vertex, 'off_cpu', 0)).data?.children.length ?? 0;
   await flink.cancelJob(job, { timeoutMs: 5000 });
   await flink.reportJobClientHeartbeat(job, Date.now() + 60000);
   const answer: Uint8Array = await flink.deliverCoordinationRequestToCoordinator(job, 'uid', new Uint8Array([1]));
   return [ids, state, started, running, parallelism, stoppable, again.jid, exceptions.exceptionHistory.truncated, names, status,
-    final, userConfig, nodes, subtasks, timestamps, level, marks, busy, answer.byteLength];
+    final, userConfig, nodes, subtasks, timestamps, level, marks, busy, frames, answer.byteLength];
 }
 
 export async function checkpoints(job: JobId, vertex: string): Promise<unknown[]> {
