@@ -56,7 +56,8 @@ pub fn OverviewTab() -> impl IntoView {
     });
     let rescale = Rescale::new();
     let (seen, flows) = use_flows(cluster.client.clone(), id.clone());
-    let flows = Signal::derive(move || flows.data.get().unwrap_or_default());
+    // One copy per answer at most; the graph's nodes read it in place.
+    let flows = Signal::from(Memo::new(move |_| flows.data.get().unwrap_or_default()));
 
     let graph = {
         let job = StoredValue::new(id.clone());
