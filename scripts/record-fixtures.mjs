@@ -113,6 +113,8 @@ await recordOk('job_exceptions', `${J}/exceptions`);
 await recordOk('execution_result_running', `${J}/execution-result`);
 await recordOk('vertex_detail', V);
 await recordOk('vertex_subtasktimes', `${V}/subtasktimes`);
+await recordOk('vertex_accumulators', `${V}/accumulators`);
+await recordOk('vertex_subtask_accumulators', `${V}/subtasks/accumulators`);
 
 // --- checkpoints and a savepoint ------------------------------------------------------------------
 await until('a completed checkpoint', () => get(`${J}/checkpoints`), (e) => ok(e) && e.body.counts?.completed >= 1);

@@ -41,8 +41,22 @@ async fn the_cluster_runs_the_line_under_test_and_describes_its_jobs() {
     let job = demo_job(&flink, DEMO_JOBS[0]).await;
     let details = flink.request_job(&job).await.expect("request_job");
     assert!(details.vertices.len() >= 2, "{details:?}");
-    vertex_named(&details, COUNT_VERTEX);
+    let counter = vertex_named(&details, COUNT_VERTEX);
     assert!(details.start_time.get().is_some());
+    // The demo counts into a user accumulator: merged per vertex, and per subtask with where it runs
+    // (`host` before 1.19, `endpoint` after).
+    let merged = eventually("the demo's accumulator", Duration::from_secs(60), 1000, async || {
+        let a = flink.request_vertex_accumulators(&job, &counter).await.map_err(|e| e.to_string())?;
+        a.user_accumulators.into_iter().find(|a| a.name == "records counted").ok_or_else(|| "not yet".to_string())
+    })
+    .await;
+    assert_eq!(merged.kind, "LongCounter", "{merged:?}");
+    assert!(merged.value.parse::<u64>().is_ok(), "{merged:?}");
+    let per_subtask = flink.request_vertex_subtask_accumulators(&job, &counter).await.expect("request_vertex_subtask_accumulators");
+    assert!(!per_subtask.subtasks.is_empty(), "{per_subtask:?}");
+    assert!(per_subtask.subtasks.iter().all(|s| s.location().is_some()), "{per_subtask:?}");
+    let times = flink.request_vertex_subtask_times(&job, &counter).await.expect("request_vertex_subtask_times");
+    assert!(times.subtasks.iter().all(|s| s.timestamps.get("RUNNING").is_some_and(|&t| t > 0)), "{times:?}");
     let scheduler = flink.job_scheduler(&details).await.expect("job_scheduler");
     assert_eq!(scheduler.as_deref(), Some("Adaptive"), "the demo cluster runs the adaptive scheduler on every line");
 

@@ -139,6 +139,8 @@ fn job_requests() {
     assert_get(&rq::request_vertex_subtask_times(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}/subtasktimes"));
     assert_get(&rq::request_vertex_backpressure(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}/backpressure"));
     assert_get(&rq::request_vertex_watermarks(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}/watermarks"));
+    assert_get(&rq::request_vertex_accumulators(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}/accumulators"));
+    assert_get(&rq::request_vertex_subtask_accumulators(&job(), &vertex()), &format!("/jobs/{J}/vertices/{COUNTER}/subtasks/accumulators"));
 }
 
 #[test]

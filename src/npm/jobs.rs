@@ -176,6 +176,32 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.request_vertex_watermarks(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
     }
 
+    /// `GET /jobs/{id}/vertices/{vertex}/accumulators`: the vertex's user accumulators, merged over its subtasks.
+    #[wasm_bindgen(js_name = requestVertexAccumulators, unchecked_return_type = "Promise<VertexAccumulators>")]
+    pub fn request_vertex_accumulators(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = vertexId, unchecked_param_type = "VertexId")] vertex_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { cv::timed(&c, options)?.request_vertex_accumulators(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await })
+    }
+
+    /// `GET /jobs/{id}/vertices/{vertex}/subtasks/accumulators`: each subtask's user accumulators.
+    #[wasm_bindgen(js_name = requestVertexSubtaskAccumulators, unchecked_return_type = "Promise<SubtasksAccumulators>")]
+    pub fn request_vertex_subtask_accumulators(
+        &self,
+        #[wasm_bindgen(js_name = jobId, unchecked_param_type = "JobId")] job_id: JsValue,
+        #[wasm_bindgen(js_name = vertexId, unchecked_param_type = "VertexId")] vertex_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            cv::timed(&c, options)?.request_vertex_subtask_accumulators(&cv::job(&job_id, "jobId")?, &cv::vertex(&vertex_id, "vertexId")?).await
+        })
+    }
+
     /// A vertex's busiest and most back-pressured subtask, records per second and lowest
     /// watermark, in one request (what the console's job graph shows).
     #[wasm_bindgen(js_name = requestVertexFlow, unchecked_return_type = "Promise<VertexFlow>")]

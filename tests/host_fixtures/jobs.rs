@@ -210,6 +210,19 @@ fixtures! {
         }),
         NoBody(job_req);
     job_exceptions: Model(|_, x| empty_exceptions(&x)), NoBody(exceptions_req);
+    job_exceptions_failing:
+        Model(|_, x: JobExceptions| {
+            // The demo job that fails on purpose, asked for 2 entries of a longer history.
+            let h = &x.exception_history;
+            assert!(h.truncated, "more than 2 failures happened");
+            assert_eq!(h.entries.len(), 2);
+            let e = &h.entries[0];
+            assert_eq!(e.exception_name, "java.lang.IllegalStateException");
+            assert!(e.stacktrace.starts_with("java.lang.IllegalStateException: Demo failure"), "{}", e.stacktrace);
+            assert!(e.timestamp > h.entries[1].timestamp, "the newest first");
+            assert!(e.failure_labels.is_empty() && e.concurrent_exceptions.is_empty());
+        }),
+        NoBody(|f| rq::request_job_exceptions(&f.job(), Some(2)));
     job_plan:
         Model(|_, p| {
             assert_eq!(p.plan.name, "stateful-counter");
@@ -260,6 +273,20 @@ fixtures! {
             assert_eq!(r.path, f.path);
             assert_eq!(r.path_and_query(), format!("{}?mode=cancel", f.path));
         });
+    vertex_accumulators:
+        Model(|_, a: VertexAccumulators| {
+            assert_eq!(a.id, "5b61d6019ab04da71a4e62533c1a8c40");
+            assert_eq!(a.user_accumulators, [UserAccumulator { name: "records counted".into(), kind: "LongCounter".into(), value: "379".into() }]);
+        }),
+        NoBody(|f| rq::request_vertex_accumulators(&f.job(), &f.vertex()));
+    vertex_subtask_accumulators:
+        Model(|_, a: SubtasksAccumulators| {
+            assert_eq!((a.parallelism, a.subtasks.len()), (1, 1));
+            let s = &a.subtasks[0];
+            assert_eq!((s.subtask, s.attempt, s.location()), (0, 0, Some("localhost:9084")));
+            assert_eq!(s.user_accumulators[0].value, "379", "each subtask's own count");
+        }),
+        NoBody(|f| rq::request_vertex_subtask_accumulators(&f.job(), &f.vertex()));
     vertex_backpressure:
         Model(|_, b: VertexBackPressure| {
             assert_eq!(b.status, "ok");

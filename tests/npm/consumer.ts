@@ -76,6 +76,8 @@ export async function jobs(job: JobId, vertex: string): Promise<unknown[]> {
   const times = await flink.requestVertexSubtaskTimes(job, vertex);
   const timestamps: Record<string, number> = times.subtasks[0].timestamps;
   const level: string | null | undefined = (await flink.requestVertexBackpressure(job, vertex)).backpressureLevel;
+  const counted: string[] = (await flink.requestVertexAccumulators(job, vertex)).userAccumulators.map((a) => a.type + a.value);
+  const perSubtask: number[] = (await flink.requestVertexSubtaskAccumulators(job, vertex)).subtasks.map((s) => s.attempt);
   const marks: (number | null)[] = (await flink.requestVertexWatermarks(job, vertex)).map((w) => w.watermark);
   const busy: number | null = (await flink.requestVertexFlow(job, vertex)).busyMax;
   const frames: number = (await flink.requestVertexFlameGraph(job, vertex, 'off_cpu', 0)).data?.children.length ?? 0;
@@ -83,7 +85,7 @@ export async function jobs(job: JobId, vertex: string): Promise<unknown[]> {
   await flink.reportJobClientHeartbeat(job, Date.now() + 60000);
   const answer: Uint8Array = await flink.deliverCoordinationRequestToCoordinator(job, 'uid', new Uint8Array([1]));
   return [ids, state, started, running, parallelism, stoppable, again.jid, exceptions.exceptionHistory.truncated, names, status,
-    final, userConfig, nodes, subtasks, timestamps, level, marks, busy, frames, answer.byteLength];
+    final, userConfig, nodes, subtasks, timestamps, counted, perSubtask, level, marks, busy, frames, answer.byteLength];
 }
 
 export async function checkpoints(job: JobId, vertex: string): Promise<unknown[]> {

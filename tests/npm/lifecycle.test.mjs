@@ -48,6 +48,12 @@ describe('a job of our own, from an uploaded jar', () => {
     const times = await flink.requestVertexSubtaskTimes(jobA, vertex.id);
     assert.equal(times.id, vertex.id);
     assert.equal(typeof details.subtasks[0].metrics.readRecords, 'number', 'subtask I/O counters, camelCase');
+    const merged = await flink.requestVertexAccumulators(jobA, vertex.id);
+    assert.equal(merged.id, vertex.id);
+    assert.ok(merged.userAccumulators.every((a) => a.name === 'records counted' && a.type === 'LongCounter'), JSON.stringify(merged));
+    const perSubtask = await flink.requestVertexSubtaskAccumulators(jobA, vertex.id);
+    assert.deepEqual(perSubtask.subtasks.map((s) => s.subtask), [0]);
+    assert.ok(Array.isArray(perSubtask.subtasks[0].userAccumulators), JSON.stringify(perSubtask));
     const pressure = await flink.requestVertexBackpressure(jobA, vertex.id);
     assert.ok(['ok', 'deprecated'].includes(pressure.status), pressure.status);
     // Flink has the metric once its fetcher ran (every 10 s): none yet is an empty list.

@@ -16,6 +16,16 @@ pub fn request_vertex_watermarks(id: &JobId, vertex: &VertexId) -> Request<Vec<M
     Request::get(format!("{}/vertices/{vertex}/watermarks", job_path(id)))
 }
 
+/// `GET /jobs/{id}/vertices/{vertex}/accumulators`.
+pub fn request_vertex_accumulators(id: &JobId, vertex: &VertexId) -> Request<VertexAccumulators> {
+    Request::get(format!("{}/vertices/{vertex}/accumulators", job_path(id)))
+}
+
+/// `GET /jobs/{id}/vertices/{vertex}/subtasks/accumulators`.
+pub fn request_vertex_subtask_accumulators(id: &JobId, vertex: &VertexId) -> Request<SubtasksAccumulators> {
+    Request::get(format!("{}/vertices/{vertex}/subtasks/accumulators", job_path(id)))
+}
+
 /// Which threads a flame graph samples: all, those on the CPU, or those waiting.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FlameGraphType {
@@ -101,6 +111,29 @@ impl FlinkClient {
     /// ```
     pub async fn request_vertex_watermarks(&self, job: &JobId, vertex: &VertexId) -> Result<Vec<SubtaskWatermark>, ClientError> {
         Ok(subtask_watermarks(&self.send(request_vertex_watermarks(job, vertex)).await?))
+    }
+
+    /// `GET /jobs/{id}/vertices/{vertex}/accumulators`: the vertex's user accumulators, merged
+    /// over its subtasks by Flink.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient, job: flink_console::client::JobId, v: flink_console::client::VertexId) -> Result<(), flink_console::client::ClientError> {
+    /// for a in flink.request_vertex_accumulators(&job, &v).await?.user_accumulators { println!("{} = {}", a.name, a.value); }
+    /// # Ok(()) }
+    /// ```
+    pub async fn request_vertex_accumulators(&self, job: &JobId, vertex: &VertexId) -> Result<VertexAccumulators, ClientError> {
+        self.send(request_vertex_accumulators(job, vertex)).await
+    }
+
+    /// `GET /jobs/{id}/vertices/{vertex}/subtasks/accumulators`: each subtask's user accumulators.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient, job: flink_console::client::JobId, v: flink_console::client::VertexId) -> Result<(), flink_console::client::ClientError> {
+    /// let per_subtask = flink.request_vertex_subtask_accumulators(&job, &v).await?.subtasks;
+    /// # Ok(()) }
+    /// ```
+    pub async fn request_vertex_subtask_accumulators(&self, job: &JobId, vertex: &VertexId) -> Result<SubtasksAccumulators, ClientError> {
+        self.send(request_vertex_subtask_accumulators(job, vertex)).await
     }
 
     /// What the job graph shows of a vertex (see [`VertexFlow`]), in one request.

@@ -161,6 +161,81 @@ impl VertexFlow {
     }
 }
 
+/// A user-defined accumulator (`getRuntimeContext().getLongCounter(…)` and the like), as Flink
+/// prints it: the value is already text, merged over the subtasks where the answer is per vertex.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct UserAccumulator {
+    /// The name the job gave it (`name`).
+    #[serde(default)]
+    pub name: String,
+    /// Its Java class, e.g. `LongCounter` (`type`). `kind` in Rust, where `type` is a keyword.
+    #[serde(default, rename = "type")]
+    pub kind: String,
+    /// Its value, as Flink's `toString` (`value`).
+    #[serde(default)]
+    pub value: String,
+}
+
+/// `GET /jobs/{id}/vertices/{vertex}/accumulators`: the vertex's accumulators, merged over its subtasks.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
+pub struct VertexAccumulators {
+    /// The vertex's id (`id`).
+    #[serde(default)]
+    pub id: String,
+    /// Its accumulators (`user-accumulators`).
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub user_accumulators: Vec<UserAccumulator>,
+}
+
+/// `GET /jobs/{id}/vertices/{vertex}/subtasks/accumulators`: each subtask's own accumulators.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct SubtasksAccumulators {
+    /// The vertex's id (`id`).
+    #[serde(default)]
+    pub id: String,
+    /// Its parallelism (`parallelism`).
+    #[serde(default)]
+    pub parallelism: u32,
+    /// One entry per subtask (`subtasks`).
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub subtasks: Vec<SubtaskAccumulators>,
+}
+
+/// One subtask's accumulators, from its current attempt.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "camelCase"))]
+pub struct SubtaskAccumulators {
+    /// The subtask's index (`subtask`).
+    #[serde(default)]
+    pub subtask: u32,
+    /// Its attempt (`attempt`).
+    #[serde(default)]
+    pub attempt: u32,
+    /// Where it runs, `host:port` (`endpoint`, from Flink 1.19); see [`SubtaskAccumulators::location`].
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    /// Where it runs, the host alone (`host`, up to Flink 1.20).
+    #[serde(default)]
+    pub host: Option<String>,
+    /// Its accumulators (`user-accumulators`).
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub user_accumulators: Vec<UserAccumulator>,
+}
+
+impl SubtaskAccumulators {
+    /// Where the subtask runs, in whichever spelling the line sends (`endpoint`, else `host`).
+    pub fn location(&self) -> Option<&str> {
+        self.endpoint.as_deref().or(self.host.as_deref())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@ package flinkconsole.demo;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.ValueState;
@@ -99,11 +100,15 @@ public class DemoJob {
         }
     }
 
-    /** Keeps a count per key in keyed state, so checkpoints and savepoints carry real state. */
+    /**
+     * Keeps a count per key in keyed state, so checkpoints and savepoints carry real state, and
+     * counts what it saw in a user accumulator ("records counted"), for the console's accumulator views.
+     */
     static class CountPerKey extends RichMapFunction<Long, String> {
         private final long keys;
         private final long failAfterMs;
         private transient ValueState<Long> count;
+        private transient LongCounter counted;
         private transient long started;
 
         CountPerKey(long keys, long failAfterMs) {
@@ -115,12 +120,14 @@ public class DemoJob {
         public String map(Long event) throws Exception {
             if (count == null) { // not in open(): its signature differs between the lines
                 count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+                counted = getRuntimeContext().getLongCounter("records counted");
                 started = System.currentTimeMillis();
             }
             if (failAfterMs > 0 && System.currentTimeMillis() - started > failAfterMs) {
                 throw new IllegalStateException("Demo failure: this task gives up " + failAfterMs / 1000
                         + " s after it started, on purpose (--fail-every); Flink restarts it from the last checkpoint");
             }
+            counted.add(1L);
             Long current = count.value();
             long next = current == null ? 1 : current + 1;
             count.update(next);
