@@ -1,5 +1,6 @@
 // The job graph's metrics and the vertex page against the real Flink: from the graph to a
-// vertex, its subtasks, task managers, back pressure and watermarks, deep links, unknown ids.
+// vertex, its subtasks, task managers, back pressure, watermarks, metrics, accumulators, data
+// skew, timeline and flame graph, deep links, unknown ids.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
@@ -82,6 +83,60 @@ test('vertex tabs: task managers, back pressure, watermarks; a deep link lands o
     await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${source.id}/watermarks`);
     await page.locator('.watermark-summary').getByText(/^No watermark/).waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), /-\d{4,}/);
+  });
+});
+
+test('accumulators, data skew and timeline tabs show what Flink reports for the vertex', async () => {
+  await withPage(browser, 'vertex-accumulators-skew-timeline', async (page) => {
+    // The demo counts every record into the user accumulator "records counted" (a LongCounter).
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${counter.id}/accumulators`);
+    assert.equal(await page.getByRole('tab', { name: 'Accumulators' }).getAttribute('aria-selected'), 'true');
+    const merged = page.getByRole('table', { name: 'Accumulators of the vertex' });
+    await merged.getByRole('cell', { name: 'records counted' }).waitFor({ timeout: 20_000 });
+    const [name, type, value] = await merged.locator('tbody tr').first().locator('td').allInnerTexts();
+    assert.deepEqual([name, type], ['records counted', 'LongCounter']);
+    const flinks = (await flink(`/jobs/${job}/vertices/${counter.id}/accumulators`))['user-accumulators'][0];
+    assert.ok(Number(value) > 0 && Number(value) <= Number(flinks.value), `${value} counted, Flink says ${flinks.value} a moment later`);
+    const perSubtask = page.getByRole('region', { name: 'Accumulators per subtask' }).locator('tbody tr:not(.spacer)');
+    await perSubtask.first().waitFor();
+    assert.match(await perSubtask.first().innerText(), /^0\s+\S+\s+records counted\s+LongCounter\s+\d+$/);
+    // A vertex without accumulators says so.
+    const source = (await flink(`/jobs/${job}`)).vertices.find((v) => v.name.startsWith('Source'));
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${source.id}/accumulators`);
+    await page.getByText('This vertex has no user accumulators.').waitFor();
+
+    // Data skew from the subtasks' counters: one subtask, so none; every subtask listed.
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${counter.id}`);
+    await page.getByRole('tab', { name: 'Data skew' }).click();
+    await page.waitForURL(/\/skew$/);
+    await page.getByRole('definition').getByText(/^Records in: \d+ % skew$/).waitFor();
+    const details = await flink(`/jobs/${job}/vertices/${counter.id}`);
+    assert.equal(await page.getByRole('region', { name: 'Records per subtask' }).locator('tbody tr:not(.spacer)').count(), details.subtasks.length);
+
+    // Timeline: each subtask's way to RUNNING, from Flink's subtasktimes.
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.waitForURL(/\/timeline$/);
+    const bar = page.getByRole('img', { name: /^Subtask 0: created for .*running for / });
+    await bar.waitFor();
+    assert.equal(await bar.locator('rect.state-running').count(), 1);
+    await page.getByText(/^From \d{4}-\d\d-\d\d \d\d:\d\d:\d\d to \d{4}-/).waitFor();
+  });
+});
+
+test('metrics tab: find a metric by name, chart it, and the chart grows with each refresh', async () => {
+  await withPage(browser, 'vertex-metrics', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobs/${job}/vertices/${counter.id}/metrics`);
+    assert.equal(await page.getByRole('tab', { name: 'Metrics' }).getAttribute('aria-selected'), 'true');
+    await page.getByRole('searchbox', { name: 'Filter metrics' }).fill('0.numRecordsIn');
+    const list = page.getByRole('list', { name: 'Metrics of the vertex' });
+    await list.getByRole('button', { name: '0.numRecordsIn', exact: true }).click();
+    assert.equal(await list.getByRole('button', { name: '0.numRecordsIn', exact: true }).getAttribute('aria-pressed'), 'true');
+    // One request asks for every picked metric, and each answer adds a sample.
+    const chart = page.getByRole('img', { name: /^0\.numRecordsIn: [2-9]\d* samples, up to \d+/ });
+    await chart.waitFor({ timeout: 20_000 });
+    assert.match(await page.locator('.metric-value').first().innerText(), /^\d+$/);
+    await page.getByRole('button', { name: 'Remove 0.numRecordsIn' }).click();
+    await page.getByText('Pick a metric above').waitFor();
   });
 });
 

@@ -1,6 +1,7 @@
 //! Component tests of the vertex page's tables and the job graph's metrics, in headless
-//! Chromium: 1,000 subtasks stay windowed and sortable, back pressure and watermarks read
-//! Flink's answers as people do, the graph colours its bottleneck.
+//! Chromium: 1,000 subtasks stay windowed (subtasks, data skew, timeline) and sortable; back
+//! pressure, watermarks and accumulators read Flink's answers as people do; the graph colours
+//! its bottleneck.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -155,4 +156,120 @@ async fn watermarks_show_no_watermark_as_such() {
     assert_eq!(text(&all(&rows[1], "td")[1]), "No watermark");
     assert!(text(&all(&rows[0], "td")[1]).starts_with("20"), "a date: {}", text(&rows[0]));
     assert!(text(&host).contains("No watermark yet"), "{}", text(&host));
+}
+
+#[wasm_bindgen_test]
+async fn data_skew_of_a_thousand_subtasks_leads_with_the_hottest_and_scores_as_flink_does() {
+    use flink_console::app::pages::vertex::{DataSkew, skew};
+    let data = RwSignal::new(subtasks(1_000));
+    let host = mount(move || view! { <DataSkew subtasks=data /> });
+    tick().await;
+    let rows = all(&host, "tbody tr:not(.spacer)");
+    assert!((5..=80).contains(&rows.len()), "{} rows in the DOM for 1,000 subtasks", rows.len());
+    let first: Vec<String> = all(&rows[0], "td").iter().map(text).collect();
+    // 857 × 7 % 1000 = 999: the subtask with the most records in leads.
+    assert_eq!((first[0].as_str(), first[1].as_str()), ("857", "999"), "{first:?}");
+    let ins: Vec<f64> = (0..1_000).map(|i| f64::from(i * 7 % 1000)).collect();
+    let expected = format!("Records in: {:.0} % skew", skew(&ins));
+    assert!(text(&host).contains(&expected), "{expected} in {}", text(&host));
+    assert!(first[2].starts_with('+'), "above the mean: {first:?}");
+
+    // Every subtask equal: no skew.
+    data.update(|s| s.iter_mut().for_each(|s| s.metrics.as_mut().unwrap().read_records = 5));
+    tick().await;
+    assert!(text(&host).contains("Records in: 0 % skew"), "{}", text(&host));
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_of_a_thousand_subtasks_draws_their_states_in_view_only() {
+    use flink_console::app::pages::vertex::SubtaskTimeline;
+    use flink_console::client::SubtaskTimes;
+    let recorded: serde_json::Value = serde_json::from_str(include_str!("fixtures/2.3.0/vertex_subtasktimes.json")).unwrap();
+    let mut times: SubtaskTimes = serde_json::from_value(recorded["body"].clone()).unwrap();
+    let template = times.subtasks[0].clone();
+    times.subtasks = (0..1_000)
+        .map(|i| {
+            let mut s = template.clone();
+            s.subtask = i;
+            s
+        })
+        .collect();
+    let data = RwSignal::new(Some(times));
+    let host = mount(move || view! { <SubtaskTimeline data /> });
+    tick().await;
+    let rows = all(&host, "tbody tr:not(.spacer)");
+    assert!((5..=80).contains(&rows.len()), "{} rows in the DOM for 1,000 subtasks", rows.len());
+    let bar = rows[0].query_selector("svg[role=img]").unwrap().expect("a bar per subtask");
+    let label = bar.get_attribute("aria-label").unwrap();
+    assert!(label.starts_with("Subtask 0: created for") && label.contains("running for"), "{label}");
+    let running = all(&bar, "rect.state-running");
+    assert_eq!(running.len(), 1, "one running span");
+    let x: f64 = running[0].get_attribute("x").unwrap().parse().unwrap();
+    let width: f64 = running[0].get_attribute("width").unwrap().parse().unwrap();
+    assert!(x > 0.0 && (x + width - 1000.0).abs() < 0.5, "running lasts until now, at the right edge: {x} + {width}");
+    assert!(text(&host).starts_with("From "), "the axis: {}", text(&host));
+    assert_eq!(all(&host, ".timeline-legend li").len(), 10);
+}
+
+#[wasm_bindgen_test]
+async fn accumulators_show_the_merged_value_and_each_subtasks_own() {
+    use flink_console::app::pages::vertex::Accumulators;
+    use flink_console::client::{SubtasksAccumulators, VertexAccumulators};
+    let body = |json: &str| serde_json::from_str::<serde_json::Value>(json).unwrap()["body"].clone();
+    let merged: VertexAccumulators = serde_json::from_value(body(include_str!("fixtures/vertex_accumulators.json"))).unwrap();
+    let per: SubtasksAccumulators = serde_json::from_value(body(include_str!("fixtures/vertex_subtask_accumulators.json"))).unwrap();
+    let (merged, subtasks) = (RwSignal::new(Some(merged)), RwSignal::new(Some(per)));
+    let host = mount(move || view! { <Accumulators merged subtasks /> });
+    tick().await;
+    let table = host.query_selector("table[aria-label='Accumulators of the vertex']").unwrap().expect("the merged table");
+    let cells: Vec<String> = all(&table, "tbody td").iter().map(text).collect();
+    assert_eq!(cells, ["records counted", "LongCounter", "379"]);
+    let row = all(&host, ".accumulators-per-subtask tbody tr:not(.spacer)");
+    assert_eq!(all(&row[0], "td").iter().map(text).collect::<Vec<_>>(), ["0", "localhost:9084", "records counted", "LongCounter", "379"]);
+
+    merged.set(Some(serde_json::from_value(serde_json::json!({ "id": "v", "user-accumulators": [] })).unwrap()));
+    subtasks.set(Some(serde_json::from_value(serde_json::json!({ "id": "v", "parallelism": 1, "subtasks": [] })).unwrap()));
+    tick().await;
+    assert!(text(&host).contains("This vertex has no user accumulators."), "{}", text(&host));
+    assert!(text(&host).contains("No subtask reports user accumulators."), "{}", text(&host));
+}
+
+#[wasm_bindgen_test]
+async fn the_metric_picker_filters_thousands_of_names_and_charts_what_is_picked() {
+    use flink_console::app::pages::vertex::{MetricCharts, MetricPicker, record};
+    // 1,000 subtasks × 3 metrics: what a vertex of parallelism 1,000 lists.
+    let names: Vec<String> = (0..1_000).flat_map(|i| ["numRecordsIn", "numRecordsOut", "busyTimeMsPerSecond"].map(|m| format!("{i}.{m}"))).collect();
+    let names = RwSignal::new(names);
+    let picked = RwSignal::new(Vec::<String>::new());
+    let history = RwSignal::new(BTreeMap::new());
+    let host = mount(move || view! { <MetricPicker names picked /><MetricCharts history picked /> });
+    tick().await;
+    let buttons = || all(&host, ".metric-list button");
+    assert_eq!(buttons().len(), 200, "the list is capped");
+    assert!(text(&host).contains("3000 of 3000 metrics, the first 200 shown"), "{}", text(&host));
+    assert!(text(&host).contains("Pick a metric above"), "{}", text(&host));
+
+    let input = host.query_selector("input[type=search]").unwrap().unwrap();
+    js(&input, "el.value = '42.numrecords'; el.dispatchEvent(new Event('input'))");
+    tick().await;
+    let listed: Vec<String> = buttons().iter().map(text).collect();
+    assert_eq!(listed, ["42.numRecordsIn", "42.numRecordsOut"]);
+
+    js(&buttons()[0], "el.click()");
+    tick().await;
+    assert_eq!(picked.get_untracked(), ["42.numRecordsIn"]);
+    assert_eq!(buttons()[0].get_attribute("aria-pressed").as_deref(), Some("true"));
+    let metric = |v: &str| flink_console::client::Metric { id: "42.numRecordsIn".into(), value: Some(v.into()) };
+    history.update(|h| {
+        let p = picked.get_untracked();
+        record(h, 1, &[metric("10")], &p, 120);
+        record(h, 2, &[metric("25")], &p, 120);
+    });
+    tick().await;
+    let chart = host.query_selector("svg[role=img]").unwrap().expect("a chart");
+    assert_eq!(chart.get_attribute("aria-label").as_deref(), Some("42.numRecordsIn: 2 samples, up to 25"));
+    assert_eq!(text(&host.query_selector(".metric-value").unwrap().unwrap()), "25");
+    js(&host.query_selector("button[aria-label='Remove 42.numRecordsIn']").unwrap().unwrap(), "el.click()");
+    tick().await;
+    assert!(picked.get_untracked().is_empty());
 }

@@ -1,18 +1,27 @@
 //! The vertex page, `/jobs/{id}/vertices/{vertex}` and `…/{tab}`: what the vertex's subtasks
-//! are doing, a tab each (subtasks, task managers, back pressure, watermarks, flame graph). The tab is in
+//! are doing, a tab each (subtasks, task managers, back pressure, watermarks, metrics,
+//! accumulators, data skew, timeline, flame graph). The tab is in
 //! the URL; only the visible tab polls what it alone shows.
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+mod accumulators;
 mod backpressure;
 mod flamegraph;
+mod metrics;
+mod skew;
 mod subtasks;
+mod timeline;
 mod watermarks;
 
+pub use accumulators::{Accumulators, SubtaskAccumulatorRow, subtask_rows};
 pub use backpressure::BackPressure;
 pub use flamegraph::{FlameGraphView, FlameRect, flame_layout, frame_at};
+pub use metrics::{MetricCharts, MetricPicker, matching, record, toggle};
+pub use skew::{DataSkew, SkewRow, skew, skew_rows};
 pub use subtasks::{Column, SubtaskTable, TaskManagerLoad, by_task_manager, order};
+pub use timeline::{Span, SubtaskTimeline, Timeline, TimelineRow, describe, timeline};
 pub use watermarks::Watermarks;
 
 use crate::app::components::{ErrorNote, Loaded, TabList};
@@ -27,11 +36,25 @@ pub enum VertexTab {
     TaskManagers,
     BackPressure,
     Watermarks,
+    Metrics,
+    Accumulators,
+    DataSkew,
+    Timeline,
     FlameGraph,
 }
 
 impl VertexTab {
-    pub const ALL: [VertexTab; 5] = [Self::Subtasks, Self::TaskManagers, Self::BackPressure, Self::Watermarks, Self::FlameGraph];
+    pub const ALL: [VertexTab; 9] = [
+        Self::Subtasks,
+        Self::TaskManagers,
+        Self::BackPressure,
+        Self::Watermarks,
+        Self::Metrics,
+        Self::Accumulators,
+        Self::DataSkew,
+        Self::Timeline,
+        Self::FlameGraph,
+    ];
 
     /// The tab named by the URL's last segment; anything unknown is the subtasks.
     pub fn from_segment(segment: Option<&str>) -> Self {
@@ -44,6 +67,10 @@ impl VertexTab {
             Self::TaskManagers => "taskmanagers",
             Self::BackPressure => "backpressure",
             Self::Watermarks => "watermarks",
+            Self::Metrics => "metrics",
+            Self::Accumulators => "accumulators",
+            Self::DataSkew => "skew",
+            Self::Timeline => "timeline",
             Self::FlameGraph => "flamegraph",
         }
     }
@@ -54,6 +81,10 @@ impl VertexTab {
             Self::TaskManagers => "Task managers",
             Self::BackPressure => "Back pressure",
             Self::Watermarks => "Watermarks",
+            Self::Metrics => "Metrics",
+            Self::Accumulators => "Accumulators",
+            Self::DataSkew => "Data skew",
+            Self::Timeline => "Timeline",
             Self::FlameGraph => "Flame graph",
         }
     }
@@ -146,6 +177,10 @@ fn VertexView(job: JobId, vertex: VertexId, tab: Memo<VertexTab>) -> impl IntoVi
                         VertexTab::TaskManagers => view! { <subtasks::TaskManagersTab /> }.into_any(),
                         VertexTab::BackPressure => view! { <backpressure::BackPressureTab /> }.into_any(),
                         VertexTab::Watermarks => view! { <watermarks::WatermarksTab /> }.into_any(),
+                        VertexTab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
+                        VertexTab::Accumulators => view! { <accumulators::AccumulatorsTab /> }.into_any(),
+                        VertexTab::DataSkew => view! { <skew::SkewTab /> }.into_any(),
+                        VertexTab::Timeline => view! { <timeline::TimelineTab /> }.into_any(),
                         VertexTab::FlameGraph => view! { <flamegraph::FlameGraphTab /> }.into_any(),
                     }}
                 </div>
