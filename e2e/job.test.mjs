@@ -139,10 +139,13 @@ test('exceptions of a job that really fails: root exception, its stack trace as 
   }
   assert.ok(history.length >= 1, 'the flaky job has failed at least once');
   await withPage(browser, 'job-exceptions', async (page) => {
+    const asked = page.waitForRequest((r) => /\/exceptions\?maxExceptions=10$/.test(r.url()));
     await page.goto(`${CONSOLE_URL}/jobs/${flaky}/exceptions`);
+    await asked;
     await page.getByRole('heading', { name: 'Root exception' }).waitFor();
     const root = page.locator('section', { has: page.getByRole('heading', { name: 'Root exception' }) });
     assert.match(await root.locator('.exception-header').first().innerText(), /IllegalStateException/);
+    assert.match(await root.locator('.root-cause').innerText(), /^Root cause: java\.lang\.IllegalStateException: Demo failure/);
     const trace = await root.locator('pre.stacktrace').first().innerText();
     assert.match(trace, /Demo failure: this task gives up 45 s after it started/);
     assert.match(trace, /at flinkconsole\.demo\.DemoJob\$CountPerKey\.map/);

@@ -302,3 +302,29 @@ async fn not_found_names_the_job_plainly() {
     assert!(t.contains("Job 00000000000000000000000000000000 not found"), "{t}");
     assert!(t.contains("Flink does not know this job"), "{t}");
 }
+
+#[wasm_bindgen_test]
+async fn exceptions_lead_with_the_root_cause_show_labels_and_load_more_asks_for_more() {
+    use flink_console::app::pages::job::exceptions::{Exceptions, PAGE};
+    use flink_console::client::JobExceptions;
+    let recorded: serde_json::Value = serde_json::from_str(include_str!("fixtures/job_exceptions_failing.json")).unwrap();
+    let mut body = recorded["body"].clone();
+    // Flink's failure enrichers label failures; the demo cluster has none, so one is added here.
+    body["exceptionHistory"]["entries"][1]["failureLabels"] = serde_json::json!({ "type": "user" });
+    let exceptions: JobExceptions = serde_json::from_value(body).unwrap();
+    let max = RwSignal::new(PAGE);
+    let host = mount(move || view! { <Exceptions exceptions=exceptions.clone() max /> });
+    tick().await;
+    let root = host.query_selector(".root-cause").unwrap().expect("the root cause line");
+    assert!(text(&root).starts_with("Root cause: java.lang.IllegalStateException: Demo failure"), "{}", text(&root));
+    let labels = host.query_selector("[aria-label='Failure labels']").unwrap().expect("the history entry's labels");
+    assert_eq!(text(&labels), "type: user");
+    assert_eq!(count(&host, "pre.stacktrace"), 2, "the root's trace open, the older one folded");
+
+    // Flink says the history is longer than asked: "Load more" asks for the next page.
+    let button = js(&host, "return [...el.querySelectorAll('button')].find(b => b.textContent === 'Load more') ?? null");
+    assert!(!button.is_null(), "a Load more button");
+    js(&host, "[...el.querySelectorAll('button')].find(b => b.textContent === 'Load more').click()");
+    tick().await;
+    assert_eq!(max.get_untracked(), 2 * PAGE);
+}

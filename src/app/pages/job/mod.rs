@@ -13,7 +13,7 @@ mod checkpoints;
 mod configuration;
 mod context;
 pub mod dialogs;
-mod exceptions;
+pub mod exceptions;
 pub mod graph;
 mod overview;
 pub mod rescale;
