@@ -98,31 +98,53 @@ pub fn OverviewTab() -> impl IntoView {
 const COLUMNS: [(&str, bool); 6] =
     [("Name", false), ("Status", false), ("Parallelism", true), ("Max parallelism", true), ("Tasks", false), ("Scale to", false)];
 
+/// At most this many vertices get a metrics request per round. When more are in view (a
+/// 500-vertex graph scaled to fit), the rounds take turns through them and keep the last answer
+/// of the others: a big graph costs a bounded number of requests and redraws per refresh.
+pub const FLOWS_PER_ROUND: usize = 40;
+
+/// The vertices one round asks for: `per` of `seen` from `cursor` on, wrapping; all when they fit.
+pub fn flow_turn<T: Clone>(seen: &[T], cursor: usize, per: usize) -> Vec<T> {
+    if seen.len() <= per {
+        return seen.to_vec();
+    }
+    (0..per).filter_map(|i| seen.get((cursor + i) % seen.len()).cloned()).collect()
+}
+
 /// The graph's metrics (`VertexFlow`) for the vertices in view, one request each at twice the
-/// refresh interval (Flink's UI asks two per vertex, every vertex, every interval). Returns the
-/// vertices in view, which the graph keeps, and the poll.
+/// refresh interval, [`FLOWS_PER_ROUND`] at most (Flink's UI asks two per vertex, every vertex,
+/// every interval). Returns the vertices in view, which the graph keeps, and the poll.
 fn use_flows(client: FlinkClient, job: JobId) -> (RwSignal<BTreeSet<VertexId>>, Loadable<Flows>) {
     let seen = RwSignal::new(BTreeSet::new());
     let running = expect_context::<JobContext>().job.data;
+    let cursor = StoredValue::new(0_usize);
+    let last = StoredValue::new(Flows::new());
     let poll = use_poll_every(2, move || {
         let (client, job) = (client.clone(), job.clone());
         let running = running.with_untracked(|d| d.as_ref().is_some_and(|d| d.state == JobStatus::Running));
-        let wanted: Vec<VertexId> = if running { seen.get_untracked().into_iter().collect() } else { Vec::new() };
+        let visible = if running { seen.get_untracked() } else { BTreeSet::new() };
+        let in_view: Vec<VertexId> = visible.iter().cloned().collect();
+        let wanted = flow_turn(&in_view, cursor.get_value(), FLOWS_PER_ROUND);
+        cursor.update_value(|c| *c = (*c + FLOWS_PER_ROUND) % in_view.len().max(1));
         async move {
             let answers = futures::future::join_all(wanted.iter().map(|v| client.request_vertex_flow(&job, v))).await;
-            let mut flows = Flows::new();
+            // The answers of the vertices not asked this round stay, while they are in view.
+            let mut flows: Flows = last.get_value().into_iter().filter(|(v, _)| visible.contains(v)).collect();
             let mut failed = None;
+            let mut answered = false;
             for (v, answer) in wanted.into_iter().zip(answers) {
                 match answer {
                     Ok(flow) => {
                         flows.insert(v, flow);
+                        answered = true;
                     }
                     Err(e) => failed = Some(e),
                 }
             }
+            last.set_value(flows.clone());
             // Some answers are worth showing; none is the poll's error.
             match failed {
-                Some(e) if flows.is_empty() => Err(e),
+                Some(e) if !answered => Err(e),
                 _ => Ok(flows),
             }
         }
@@ -175,5 +197,19 @@ fn parallelism_input(v: JobVertex, rescale: Rescale) -> impl IntoView {
                 });
             }
         />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::flow_turn;
+
+    #[test]
+    fn a_round_asks_for_all_vertices_in_view_when_they_fit_and_takes_turns_when_not() {
+        let seen: Vec<u32> = (0..10).collect();
+        assert_eq!(flow_turn(&seen, 7, 10), seen);
+        assert_eq!(flow_turn(&seen, 0, 4), [0, 1, 2, 3]);
+        assert_eq!(flow_turn(&seen, 8, 4), [8, 9, 0, 1], "wraps around");
+        assert_eq!(flow_turn::<u32>(&[], 3, 4), Vec::<u32>::new());
     }
 }
