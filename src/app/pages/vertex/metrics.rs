@@ -25,14 +25,32 @@ pub const MAX_LISTED: usize = 200;
 const WIDTH: f64 = 300.0;
 const HEIGHT: f64 = 60.0;
 
-/// The names matching every word of `filter` (case-insensitive), in name order, at most `limit`,
-/// and how many matched in all.
+/// The names matching every word of `filter` (case-insensitive), at most `limit`, and how many
+/// matched in all. Names where every word starts a part of the name (`42.num` finds
+/// `42.numRecordsIn` before `142.numRecordsIn`) come first; then subtasks in number order
+/// (`2.` before `10.`), then by name.
 pub fn matching(names: &[String], filter: &str, limit: usize) -> (Vec<String>, usize) {
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
-    let mut found: Vec<&String> = names.iter().filter(|n| words.iter().all(|w| n.to_lowercase().contains(w.as_str()))).collect();
+    let mut found: Vec<(bool, u32, &String)> = names
+        .iter()
+        .filter_map(|name| {
+            let lower = name.to_lowercase();
+            let found = words.iter().map(|w| at_part_start(&lower, w)).collect::<Option<Vec<bool>>>()?;
+            let subtask = name.split_once('.').and_then(|(n, _)| n.parse::<u32>().ok()).unwrap_or(u32::MAX);
+            Some((!found.iter().all(|&start| start), subtask, name))
+        })
+        .collect();
     found.sort();
     let total = found.len();
-    (found.into_iter().take(limit).cloned().collect(), total)
+    (found.into_iter().take(limit).map(|(_, _, name)| name.clone()).collect(), total)
+}
+
+/// Whether `word` is in `name` (`None` if not), and if so whether one of its places starts a
+/// part: the name's start, or right after a `.`.
+fn at_part_start(name: &str, word: &str) -> Option<bool> {
+    let mut places = name.match_indices(word).map(|(i, _)| i).peekable();
+    places.peek()?;
+    Some(places.any(|i| i == 0 || name.get(..i).is_some_and(|head| head.ends_with('.'))))
 }
 
 /// Adds one answer to the charts' samples: a value per picked metric (`None` where Flink sent
@@ -201,6 +219,16 @@ mod tests {
         assert_eq!(matching(&names, "numrecordsin", 10), (vec!["0.numRecordsIn".to_string(), "1.numRecordsIn".to_string()], 2));
         assert_eq!(matching(&names, "0. netty", 10).1, 1);
         assert_eq!(matching(&names, "", 3), (vec!["0.Shuffle.Netty.Input.Buffers.inPoolUsage".into(), "0.numRecordsIn".into(), "0.numRecordsOut".into()], 4));
+    }
+
+    #[test]
+    fn names_where_the_words_start_a_part_lead_then_subtasks_in_number_order() {
+        let names: Vec<String> = ["142.numRecordsIn", "42.numRecordsIn", "10.numRecordsIn", "2.numRecordsIn", "x.inPoolUsage"].map(String::from).to_vec();
+        let (found, total) = matching(&names, "42.num", 10);
+        assert_eq!((found, total), (vec!["42.numRecordsIn".to_string(), "142.numRecordsIn".to_string()], 2));
+        let (found, _) = matching(&names, "records", 10);
+        assert_eq!(found, ["2.numRecordsIn", "10.numRecordsIn", "42.numRecordsIn", "142.numRecordsIn"]);
+        assert_eq!(matching(&names, "pool", 10).0, ["x.inPoolUsage"]);
     }
 
     #[test]
