@@ -56,6 +56,7 @@ fn cluster_requests() {
     assert_get(&rq::jobmanager_log_file("jobmanager.log"), "/jobmanager/logs/jobmanager.log");
     // A log file's name is one path segment, whatever it holds.
     assert_get(&rq::jobmanager_log_file("a b/../c?d"), "/jobmanager/logs/a%20b%2F..%2Fc%3Fd");
+    assert_get(&rq::jobmanager_stdout(), "/jobmanager/stdout");
     let shutdown = rq::shut_down_cluster();
     assert_eq!(shutdown.method, Method::Delete);
     assert_eq!(shutdown.path_and_query(), "/cluster");
@@ -73,6 +74,10 @@ fn task_manager_requests_percent_encode_the_id_where_needed() {
     let odd = tm("tm 1/a?b#c");
     assert_get(&rq::request_task_manager_details(&odd), "/taskmanagers/tm%201%2Fa%3Fb%23c");
     assert_get(&rq::request_task_manager_thread_dump(&odd), "/taskmanagers/tm%201%2Fa%3Fb%23c/thread-dump");
+    assert_get(&rq::taskmanager_logs(&real), "/taskmanagers/127.0.0.1:6122-25d756/logs");
+    assert_get(&rq::taskmanager_log_file(&real, "taskmanager.log"), "/taskmanagers/127.0.0.1:6122-25d756/logs/taskmanager.log");
+    assert_get(&rq::taskmanager_log_file(&odd, "a b/../c"), "/taskmanagers/tm%201%2Fa%3Fb%23c/logs/a%20b%2F..%2Fc");
+    assert_get(&rq::taskmanager_stdout(&real), "/taskmanagers/127.0.0.1:6122-25d756/stdout");
     assert_get(
         &rq::request_metric_query_service_addresses(&MetricScope::TaskManager(odd), &["Status.JVM.CPU.Load".into()]),
         "/taskmanagers/tm%201%2Fa%3Fb%23c/metrics?get=Status.JVM.CPU.Load",

@@ -43,6 +43,7 @@ lazy_page!(JobsRoute, page_jobs, preload_jobs, jobs_view, pages::jobs::JobsPage)
 lazy_page!(JobRoute, page_job, preload_job, job_view, pages::job::JobPage);
 lazy_page!(VertexRoute, page_vertex, preload_vertex, vertex_view, pages::vertex::VertexPage);
 lazy_page!(TaskManagersRoute, page_taskmanagers, preload_taskmanagers, taskmanagers_view, pages::taskmanagers::TaskManagersPage);
+lazy_page!(TaskManagerRoute, page_taskmanager, preload_taskmanager, taskmanager_view, pages::taskmanager::TaskManagerPage);
 lazy_page!(JobManagerRoute, page_jobmanager, preload_jobmanager, jobmanager_view, pages::jobmanager::JobManagerPage);
 
 /// A chunk that did not arrive (offline, a deploy replaced it): say so, offer a reload.
@@ -68,11 +69,12 @@ pub enum PageGroup {
     Job,
     Vertex,
     TaskManagers,
+    TaskManager,
     JobManager,
 }
 
 impl PageGroup {
-    pub const ALL: [PageGroup; 6] = [Self::Overview, Self::Jobs, Self::Job, Self::Vertex, Self::TaskManagers, Self::JobManager];
+    pub const ALL: [PageGroup; 7] = [Self::Overview, Self::Jobs, Self::Job, Self::Vertex, Self::TaskManagers, Self::TaskManager, Self::JobManager];
 
     /// The group of an app path such as `/jobs/<id>/checkpoints`; `None` for unknown paths.
     pub fn of_path(path: &str) -> Option<Self> {
@@ -83,6 +85,7 @@ impl PageGroup {
             (Some("jobs"), Some(_), Some("vertices"), Some(_)) => Some(Self::Vertex),
             (Some("jobs"), Some(_), ..) => Some(Self::Job),
             (Some("taskmanagers"), None, ..) => Some(Self::TaskManagers),
+            (Some("taskmanagers"), Some(_), ..) => Some(Self::TaskManager),
             (Some("jobmanager"), None, ..) => Some(Self::JobManager),
             _ => None,
         }
@@ -97,6 +100,7 @@ impl PageGroup {
                 Self::Job => JobRoute::preload().await,
                 Self::Vertex => VertexRoute::preload().await,
                 Self::TaskManagers => TaskManagersRoute::preload().await,
+                Self::TaskManager => TaskManagerRoute::preload().await,
                 Self::JobManager => JobManagerRoute::preload().await,
             }
         });
@@ -117,6 +121,8 @@ mod tests {
         assert_eq!(PageGroup::of_path("/jobs/abc/vertices/def"), Some(PageGroup::Vertex));
         assert_eq!(PageGroup::of_path("/jobs/abc/vertices/def/watermarks"), Some(PageGroup::Vertex));
         assert_eq!(PageGroup::of_path("/taskmanagers"), Some(PageGroup::TaskManagers));
+        assert_eq!(PageGroup::of_path("/taskmanagers/127.0.0.1:6122-25d756"), Some(PageGroup::TaskManager));
+        assert_eq!(PageGroup::of_path("/taskmanagers/127.0.0.1:6122-25d756/logs"), Some(PageGroup::TaskManager));
         assert_eq!(PageGroup::of_path("/jobmanager"), Some(PageGroup::JobManager));
         assert_eq!(PageGroup::of_path("/nowhere"), None);
         assert_eq!(PageGroup::of_path("/jobmanager/logs"), None);

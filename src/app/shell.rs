@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::components::{RefreshToggle, StaleBanner, ThemeToggle};
 use super::context::{Cluster, Health, RefreshControl, href};
-use super::routes::{JobManagerRoute, JobRoute, JobsRoute, OverviewRoute, PageGroup, TaskManagersRoute, VertexRoute};
+use super::routes::{JobManagerRoute, JobRoute, JobsRoute, OverviewRoute, PageGroup, TaskManagerRoute, TaskManagersRoute, VertexRoute};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jobs/:id/vertices/:vertex/:tab?") view={Lazy::<VertexRoute>::new()} />
                     <Route path=path!("/jobs/:id/:tab?") view={Lazy::<JobRoute>::new()} />
                     <Route path=path!("/taskmanagers") view={Lazy::<TaskManagersRoute>::new()} />
+                    <Route path=path!("/taskmanagers/:id/:tab?") view={Lazy::<TaskManagerRoute>::new()} />
                     <Route path=path!("/jobmanager") view={Lazy::<JobManagerRoute>::new()} />
                 </Routes>
             </main>

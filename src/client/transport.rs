@@ -104,6 +104,59 @@ pub(crate) async fn send(
     }
 }
 
+/// Reads a GET answer's body as it arrives, handing each piece to `on_chunk`, and returns how
+/// many bytes came: for files Flink serves whole (logs of 100 MB), which are never held as one
+/// string. `idle_ms` bounds the wait for the headers and for each next piece, not the whole read.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn stream(
+    url: &str,
+    headers: &[(String, String)],
+    idle_ms: u32,
+    on_chunk: &mut dyn FnMut(&[u8]),
+) -> Result<u64, ClientError> {
+    use futures::future::{Either, select};
+    use wasm_bindgen::JsCast;
+    let network = |message: String| ClientError::Network { url: url.to_string(), message };
+    let timeout = || ClientError::Timeout { url: url.to_string(), after_ms: idle_ms };
+    let controller = web_sys::AbortController::new().map_err(|_| network("AbortController is unavailable".into()))?;
+    let built = request(url, Method::Get, &Body::None, headers, &controller).map_err(network)?;
+    let timer = || gloo_timers::future::TimeoutFuture::new(idle_ms);
+    let response = match select(Box::pin(built.send()), timer()).await {
+        Either::Left((response, _)) => response.map_err(|e| network(e.to_string()))?,
+        Either::Right(_) => {
+            controller.abort();
+            return Err(timeout());
+        }
+    };
+    let status = response.status();
+    if !(200..300).contains(&status) {
+        let text = response.binary().await.map(body_text).unwrap_or_default();
+        return Err(http_error(url, status, &text));
+    }
+    let Some(body) = response.body() else { return Ok(0) };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut total = 0u64;
+    loop {
+        let next = wasm_bindgen_futures::JsFuture::from(reader.read());
+        let piece = match select(next, timer()).await {
+            Either::Left((piece, _)) => piece.map_err(|e| network(e.as_string().unwrap_or_else(|| "the answer broke off".into())))?,
+            Either::Right(_) => {
+                controller.abort();
+                return Err(timeout());
+            }
+        };
+        let field = |name: &str| js_sys::Reflect::get(&piece, &name.into()).unwrap_or_default();
+        if field("done").as_bool().unwrap_or(true) {
+            return Ok(total);
+        }
+        if let Ok(bytes) = field("value").dyn_into::<js_sys::Uint8Array>() {
+            let bytes = bytes.to_vec();
+            total += bytes.len() as u64;
+            on_chunk(&bytes);
+        }
+    }
+}
+
 /// The fetch request, made directly: gloo-net's `RequestBuilder` would append an `&` to every
 /// URL that has a query (`?mode=cancel&`), so the wire would differ from `Request::url`.
 #[cfg(target_arch = "wasm32")]
@@ -166,6 +219,16 @@ pub(crate) async fn send(
         url: url.to_string(),
         message: "sending needs a WebAssembly host with fetch (browser or Node)".into(),
     })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) async fn stream(
+    url: &str,
+    _headers: &[(String, String)],
+    _idle_ms: u32,
+    _on_chunk: &mut dyn FnMut(&[u8]),
+) -> Result<u64, ClientError> {
+    Err(ClientError::Network { url: url.to_string(), message: "reading needs a WebAssembly host with fetch (browser or Node)".into() })
 }
 
 /// Waits without blocking the event loop.

@@ -114,6 +114,17 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.request_thread_dump().await })
     }
 
+    /// `GET /taskmanagers/{id}/logs`: a task manager's log files.
+    #[wasm_bindgen(js_name = taskmanagerLogs, unchecked_return_type = "Promise<LogList>")]
+    pub fn taskmanager_logs(
+        &self,
+        #[wasm_bindgen(js_name = taskManagerId, unchecked_param_type = "TaskManagerId")] task_manager_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { cv::timed(&c, options)?.taskmanager_logs(&cv::task_manager(&task_manager_id, "taskManagerId")?).await })
+    }
+
     /// `GET /taskmanagers/{id}/thread-dump`.
     #[wasm_bindgen(js_name = requestTaskManagerThreadDump, unchecked_return_type = "Promise<ThreadDump>")]
     pub fn request_task_manager_thread_dump(

@@ -66,6 +66,12 @@ fixtures! {
             let hw = t.hardware.unwrap();
             assert_eq!((hw.cpu_cores, hw.physical_memory), (2, 25276063744));
             assert_eq!(t.memory_configuration["totalProcessMemory"], 1610612736.0);
+            let jobs: Vec<_> = t.allocated_slots.iter().map(|s| (s.job_id.as_str(), s.assigned_tasks)).collect();
+            assert_eq!(jobs, [("970762374db1c09c2881a915a396ab1e", 2), ("7b4d69f0f2209066eecd22caef5ddcb7", 2)]);
+            let m = t.metrics.unwrap();
+            assert_eq!((m.heap_max, m.netty_shuffle_memory_segments_total), (436207616, 3481));
+            let gc: Vec<_> = m.garbage_collectors.iter().map(|g| (g.name.as_str(), g.count, g.time)).collect();
+            assert_eq!(gc, [("All", 7, 179), ("G1_Young_Generation", 7, 179), ("G1_Old_Generation", 0, 0)]);
         }),
         NoBody(|f| rq::request_task_manager_details(&f.task_manager()));
     taskmanagers:

@@ -275,6 +275,9 @@ const FILES: &[(&str, Check)] = &[
             assert_eq!(t.id, f.task_manager().as_str());
             assert!(t.data_port > 0);
             assert!(t.memory_configuration["totalProcessMemory"] > 0.0);
+            let m = t.metrics.as_ref().unwrap();
+            assert!(m.heap_max > 0 && m.heap_used > 0 && m.netty_shuffle_memory_segments_total > 0);
+            assert!(m.garbage_collectors.iter().any(|g| g.name.contains("G1")), "{:?}", m.garbage_collectors);
         })
     }),
     ("jobmanager_config", |f| {

@@ -20,7 +20,7 @@ fixtures! {
     jobmanager_thread_dump: Model(|_, d| thread_dump(&d, 71)), NoBody(|_| rq::request_thread_dump());
     taskmanager_logs:
         Model(|_, l: LogList| log_list(&l)),
-        NoBuilder("LogList models /taskmanagers/{id}/logs, but client::request has only the JobManager's logs");
+        NoBody(|f| rq::taskmanager_logs(&f.task_manager()));
     taskmanager_thread_dump:
         Model(|_, d| thread_dump(&d, 52)),
         NoBody(|f| rq::request_task_manager_thread_dump(&f.task_manager()));

@@ -31,6 +31,9 @@ describe('cluster and task managers', () => {
     const details = await flink.requestTaskManagerDetails(tm);
     assert.equal(details.id, tm);
     assert.equal(Object.getPrototypeOf(details.memoryConfiguration), Object.prototype);
+    assert.ok(details.metrics.heapMax > 0 && details.metrics.garbageCollectors.length > 0, JSON.stringify(details.metrics));
+    assert.ok(Array.isArray(details.allocatedSlots));
+    assert.ok((await flink.taskmanagerLogs(tm)).logs.some((l) => l.name.endsWith('.log')));
     assert.ok((await flink.requestTaskManagerThreadDump(tm)).threadInfos.length > 0);
     // Metrics appear a few seconds after a component starts: poll.
     const [cpu] = await waitUntil('task manager metrics', async () => {

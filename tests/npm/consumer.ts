@@ -33,6 +33,10 @@ export async function cluster(): Promise<number> {
   const cores: number | undefined = info.hardware?.cpuCores;
   const memory: number | undefined = info.memoryConfiguration['jvmHeapSize'];
   const free: number = info.freeSlots + info.slotsNumber + info.dataPort + info.timeSinceLastHeartbeat;
+  const heap: number | undefined = info.metrics?.heapUsed;
+  const gc: string[] = (info.metrics?.garbageCollectors ?? []).map((g) => `${g.name} ${g.count} ${g.time}`);
+  const slotJobs: string[] = info.allocatedSlots.map((s) => s.jobId + s.assignedTasks);
+  const tmLogs: number[] = (await flink.taskmanagerLogs(tm)).logs.map((l) => l.size);
   const tmDump = await flink.requestTaskManagerThreadDump(tm);
   const tmMetrics: Metric[] = await flink.requestTaskManagerMetrics(tm, ['Status.JVM.CPU.Load']);
   const tmAvailable: Metric[] = await flink.requestTaskManagerMetrics(tm);
@@ -47,7 +51,7 @@ export async function cluster(): Promise<number> {
   const allAgg = await flink.requestAggregatedMetrics({ type: 'jobs' });
   await flink.shutDownCluster();
   return [version, line, apps, scheduler, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText,
-    tmAvailable, jmNames, allAgg[0].skew].length
+    tmAvailable, jmNames, allAgg[0].skew, heap, gc, slotJobs, tmLogs].length
     + slots + interval + free + (sum ?? 0);
 }
 

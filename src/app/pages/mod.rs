@@ -2,5 +2,6 @@ pub mod job;
 pub mod jobmanager;
 pub mod jobs;
 pub mod overview;
+pub mod taskmanager;
 pub mod taskmanagers;
 pub mod vertex;

@@ -1,7 +1,10 @@
 //! `/taskmanagers`: the task managers with their slots, hardware and last heartbeat.
 use leptos::prelude::*;
 
-use crate::app::Cluster;
+use leptos_router::components::A;
+
+use super::taskmanager::task_manager_path;
+use crate::app::{Cluster, href};
 use crate::app::components::{Loaded, use_window};
 use crate::app::format;
 use crate::app::poll::use_poll_by;
@@ -17,12 +20,36 @@ pub fn TaskManagersPage() -> impl IntoView {
         },
         same_taskmanagers,
     );
+    let filter = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        let words: Vec<String> = filter.with(|f| f.split_whitespace().map(str::to_ascii_lowercase).collect());
+        poll.data.with(|d| {
+            d.as_ref().map(|d| TaskManagers { taskmanagers: d.taskmanagers.iter().filter(|t| matches(t, &words)).cloned().collect() })
+        })
+    });
+    let summary = move || {
+        let all = poll.data.with(|d| d.as_ref().map_or(0, |d| d.taskmanagers.len()));
+        let n = shown.with(|s| s.as_ref().map_or(0, |s| s.taskmanagers.len()));
+        if filter.with(|f| f.trim().is_empty()) { format!("{all} task managers") } else { format!("{n} of {all} task managers match") }
+    };
     view! {
         <h1>"Task Managers"</h1>
+        <div class="list-tools">
+            <label>"Filter task managers "
+                <input type="search" placeholder="Id or address" on:input=move |e| filter.set(event_target_value(&e)) />
+            </label>
+            <span class="hint" role="status">{summary}</span>
+        </div>
         <Loaded data=poll>
-            <TaskManagerTable taskmanagers=poll.data />
+            <TaskManagerTable taskmanagers=shown />
         </Loaded>
     }
+}
+
+/// Whether a task manager's id or address holds every word (ASCII case folded).
+pub fn matches(tm: &TaskManagerInfo, words: &[String]) -> bool {
+    let (id, path) = (tm.id.to_ascii_lowercase(), tm.path.to_ascii_lowercase());
+    words.iter().all(|w| id.contains(w.as_str()) || path.contains(w.as_str()))
 }
 
 /// Whether two answers say the same but for the heartbeats, which come every few seconds from
@@ -86,7 +113,7 @@ fn TaskManagerRow(id: String, window: Memo<Vec<TaskManagerInfo>>) -> impl IntoVi
     view! {
         <tr>
             <td>
-                <span class="tm-id">{id}</span>
+                <A href=href(&task_manager_path(&id)) attr:class="tm-id">{id.clone()}</A>
                 <span class="muted tm-path">{cell(|t| t.path.clone())}</span>
             </td>
             <td class="num">{cell(|t| t.slots_number.to_string())}</td>

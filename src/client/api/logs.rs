@@ -14,6 +14,22 @@ pub fn jobmanager_logs() -> Request<LogList> {
 pub fn jobmanager_log_file(name: &str) -> Request<Text> {
     Request::get(format!("/jobmanager/logs/{}", encode(name)))
 }
+/// `GET /jobmanager/stdout`: what the JobManager printed, as plain text.
+pub fn jobmanager_stdout() -> Request<Text> {
+    Request::get("/jobmanager/stdout".into())
+}
+/// `GET /taskmanagers/{id}/logs`.
+pub fn taskmanager_logs(tm: &TaskManagerId) -> Request<LogList> {
+    Request::get(format!("/taskmanagers/{}/logs", encode(tm.as_str())))
+}
+/// `GET /taskmanagers/{id}/logs/{name}`: one of a task manager's log files, as plain text.
+pub fn taskmanager_log_file(tm: &TaskManagerId, name: &str) -> Request<Text> {
+    Request::get(format!("/taskmanagers/{}/logs/{}", encode(tm.as_str()), encode(name)))
+}
+/// `GET /taskmanagers/{id}/stdout`: what the task manager printed, as plain text.
+pub fn taskmanager_stdout(tm: &TaskManagerId) -> Request<Text> {
+    Request::get(format!("/taskmanagers/{}/stdout", encode(tm.as_str())))
+}
 /// `GET /jobmanager/thread-dump`.
 pub fn request_thread_dump() -> Request<ThreadDump> {
     Request::get("/jobmanager/thread-dump".into())
@@ -44,6 +60,17 @@ impl FlinkClient {
     /// ```
     pub async fn jobmanager_log_file(&self, name: &str) -> Result<String, ClientError> {
         self.send(jobmanager_log_file(name)).await.map(|Text(t)| t)
+    }
+
+    /// `GET /taskmanagers/{id}/logs`: a task manager's log files.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient, tm: flink_console::client::TaskManagerId) -> Result<(), flink_console::client::ClientError> {
+    /// let files = flink.taskmanager_logs(&tm).await?.logs.len();
+    /// # Ok(()) }
+    /// ```
+    pub async fn taskmanager_logs(&self, tm: &TaskManagerId) -> Result<LogList, ClientError> {
+        self.send(taskmanager_logs(tm)).await
     }
 
     /// `GET /jobmanager/thread-dump`.

@@ -5,7 +5,7 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use super::request::{Answer, Body, Method, Request};
+use super::request::{Answer, Body, Method, Request, Text};
 use super::transport;
 use super::{ClientError, Feature, FlinkVersion};
 
@@ -155,6 +155,22 @@ impl FlinkClient {
         let url = self.url(&request);
         let text = self.exchange(&url, request.method, &request.body).await?;
         T::from_body(&url, &text)
+    }
+
+    /// Reads a file Flink serves whole (a log, stdout) piece by piece as it arrives, handing each
+    /// to `on_chunk`; returns the bytes read. The timeout bounds each wait for the next piece,
+    /// so a 100 MB log on a slow link is not cut off while it keeps coming.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient) -> Result<(), flink_console::client::ClientError> {
+    /// use flink_console::client::request;
+    /// let mut lines = 0;
+    /// flink.read_file(&request::jobmanager_log_file("jobmanager.log"), &mut |piece| lines += piece.iter().filter(|b| **b == b'\n').count()).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn read_file(&self, request: &Request<Text>, on_chunk: &mut dyn FnMut(&[u8])) -> Result<u64, ClientError> {
+        let ms = self.options.timeout.as_millis().min(u128::from(u32::MAX)) as u32;
+        transport::stream(&self.url(request), &self.options.headers, ms, on_chunk).await
     }
 
     // Not generic, so the sending code exists once however many answer types there are.

@@ -175,7 +175,8 @@ pub struct TaskManagers {
     pub taskmanagers: Vec<TaskManagerInfo>,
 }
 
-/// A task manager in `/taskmanagers` and `/taskmanagers/{id}` (the details add metrics we skip).
+/// A task manager in `/taskmanagers` and `/taskmanagers/{id}`; only the details fill
+/// `allocated_slots` and `metrics`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -203,6 +204,85 @@ pub struct TaskManagerInfo {
     /// Configured memory by component, bytes (`memoryConfiguration`).
     #[serde(default)]
     pub memory_configuration: BTreeMap<String, f64>,
+    /// The slots given to jobs (`allocatedSlots`); details only.
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub allocated_slots: Vec<AllocatedSlot>,
+    /// The JVM's memory, buffers, network segments and garbage collectors (`metrics`); details only.
+    #[serde(default)]
+    pub metrics: Option<Box<TaskManagerMetrics>>,
+}
+
+/// A slot a job holds on a task manager.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct AllocatedSlot {
+    /// The job holding it (`jobId`).
+    pub job_id: String,
+    /// Tasks running in it (`assignedTasks`), from Flink 2.3 on; 0 before.
+    #[serde(default)]
+    pub assigned_tasks: u32,
+}
+
+/// A task manager's JVM and network memory as its details report them, bytes unless named a count.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct TaskManagerMetrics {
+    /// Heap in use (`heapUsed`).
+    pub heap_used: i64,
+    /// Heap committed (`heapCommitted`).
+    pub heap_committed: i64,
+    /// Heap at most (`heapMax`).
+    pub heap_max: i64,
+    /// Non-heap in use (`nonHeapUsed`).
+    pub non_heap_used: i64,
+    /// Non-heap committed (`nonHeapCommitted`).
+    pub non_heap_committed: i64,
+    /// Non-heap at most (`nonHeapMax`).
+    pub non_heap_max: i64,
+    /// Direct buffers, a count (`directCount`).
+    pub direct_count: i64,
+    /// Direct buffer memory in use (`directUsed`).
+    pub direct_used: i64,
+    /// Direct buffer capacity (`directMax`).
+    pub direct_max: i64,
+    /// Mapped buffers, a count (`mappedCount`).
+    pub mapped_count: i64,
+    /// Mapped buffer memory in use (`mappedUsed`).
+    pub mapped_used: i64,
+    /// Mapped buffer capacity (`mappedMax`).
+    pub mapped_max: i64,
+    /// Network buffer segments free, a count (`nettyShuffleMemorySegmentsAvailable`).
+    pub netty_shuffle_memory_segments_available: i64,
+    /// Network buffer segments in use, a count (`nettyShuffleMemorySegmentsUsed`).
+    pub netty_shuffle_memory_segments_used: i64,
+    /// Network buffer segments in all, a count (`nettyShuffleMemorySegmentsTotal`).
+    pub netty_shuffle_memory_segments_total: i64,
+    /// Network memory free (`nettyShuffleMemoryAvailable`).
+    pub netty_shuffle_memory_available: i64,
+    /// Network memory in use (`nettyShuffleMemoryUsed`).
+    pub netty_shuffle_memory_used: i64,
+    /// Network memory in all (`nettyShuffleMemoryTotal`).
+    pub netty_shuffle_memory_total: i64,
+    /// Each garbage collector, and `All` of them (`garbageCollectors`).
+    #[serde(deserialize_with = "null_default::deserialize")]
+    pub garbage_collectors: Vec<GarbageCollector>,
+}
+
+/// One garbage collector's runs since the JVM started.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct GarbageCollector {
+    /// The collector, e.g. `G1_Young_Generation` (`name`).
+    pub name: String,
+    /// Collections (`count`).
+    #[serde(default)]
+    pub count: i64,
+    /// Time spent collecting, ms (`time`).
+    #[serde(default)]
+    pub time: i64,
 }
 
 /// A task manager's CPUs and memory (`hardware`).
