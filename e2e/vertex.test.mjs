@@ -61,7 +61,9 @@ test('vertex tabs: task managers, back pressure, watermarks; a deep link lands o
     await page.waitForURL(/\/taskmanagers$/);
     const details = await flink(`/jobs/${job}/vertices/${counter.id}`);
     const tm = details.subtasks[0]['taskmanager-id'];
-    await page.getByRole('region', { name: 'Task managers of the vertex' }).getByText(tm).waitFor();
+    const link = page.getByRole('region', { name: 'Task managers of the vertex' }).getByRole('link', { name: tm });
+    await link.waitFor();
+    assert.equal(decodeURIComponent(await link.getAttribute('href')), `/taskmanagers/${tm}`, 'each task manager links to its page');
 
     await page.getByRole('tab', { name: 'Back pressure' }).click();
     await page.waitForURL(/\/backpressure$/);

@@ -1,8 +1,6 @@
 //! `/taskmanagers`: the task managers with their slots, hardware and last heartbeat.
 use leptos::prelude::*;
 
-use leptos_router::components::A;
-
 use super::taskmanager::task_manager_path;
 use crate::app::{Cluster, href};
 use crate::app::components::{Loaded, use_window};
@@ -113,7 +111,8 @@ fn TaskManagerRow(id: String, window: Memo<Vec<TaskManagerInfo>>) -> impl IntoVi
     view! {
         <tr>
             <td>
-                <A href=href(&task_manager_path(&id)) attr:class="tm-id">{id.clone()}</A>
+                // A plain link: the router follows it (and the table needs no router to be drawn).
+                <a href=href(&task_manager_path(&id)) class="tm-id">{id.clone()}</a>
                 <span class="muted tm-path">{cell(|t| t.path.clone())}</span>
             </td>
             <td class="num">{cell(|t| t.slots_number.to_string())}</td>

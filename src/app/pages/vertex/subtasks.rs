@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use super::VertexContext;
 use crate::app::components::{StatusBadge, WindowedTable, sort_header};
-use crate::app::format;
+use crate::app::pages::taskmanager::task_manager_path;
+use crate::app::{format, href};
 use crate::app::list::{self, Sort};
 use crate::client::{IoMetrics, SubtaskInfo};
 
@@ -116,7 +117,13 @@ pub fn SubtaskTable(#[prop(into)] subtasks: Signal<Vec<SubtaskInfo>>) -> impl In
                     <td>{move || current.with(|s| s.as_ref().map(|s| view! { <StatusBadge status=s.status.to_string() /> }))}</td>
                 }
                 .into_any(),
-                // The title shows a value the column cuts short (endpoints, task manager ids).
+                Column::TaskManager => view! {
+                    <td title=move || current.with(|s| s.as_ref().map(text))>
+                        {move || current.with(|s| s.as_ref().map(|s| task_manager_link(s.taskmanager_id.as_deref())))}
+                    </td>
+                }
+                .into_any(),
+                // The title shows a value the column cuts short (endpoints).
                 _ => {
                     let value = Memo::new(move |_| current.with(|s| s.as_ref().map(text)));
                     view! { <td class=class title=move || value.get()>{move || value.get()}</td> }.into_any()
@@ -130,11 +137,25 @@ pub fn SubtaskTable(#[prop(into)] subtasks: Signal<Vec<SubtaskInfo>>) -> impl In
     }
 }
 
+/// A task manager's id as a link to its page; a dash where Flink sent none.
+fn task_manager_link(id: Option<&str>) -> AnyView {
+    match id {
+        Some(id) => {
+            let (link, id) = (href(&task_manager_path(id)), id.to_string());
+            // A plain link: the router follows it.
+            view! { <a href=link>{id}</a> }.into_any()
+        }
+        None => "–".into_any(),
+    }
+}
+
 /// A vertex's subtasks on one task manager, summed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TaskManagerLoad {
     /// The task manager's id (or, where Flink sends none, the subtasks' endpoint).
     pub taskmanager: String,
+    /// Whether `taskmanager` is an id (a link to its page) rather than an endpoint.
+    pub has_id: bool,
     pub endpoint: String,
     pub subtasks: usize,
     pub status: String,
@@ -147,7 +168,8 @@ pub fn by_task_manager(subtasks: &[SubtaskInfo]) -> Vec<TaskManagerLoad> {
     for s in subtasks {
         let key = s.taskmanager_id.clone().or_else(|| s.location().map(str::to_string)).unwrap_or_else(|| "–".into());
         let (load, members) = groups.entry(key.clone()).or_insert_with(|| {
-            let load = TaskManagerLoad { taskmanager: key, endpoint: s.location().unwrap_or("–").to_string(), ..Default::default() };
+            let endpoint = s.location().unwrap_or("–").to_string();
+            let load = TaskManagerLoad { taskmanager: key, has_id: s.taskmanager_id.is_some(), endpoint, ..Default::default() };
             (load, Vec::new())
         });
         load.subtasks += 1;
@@ -180,7 +202,7 @@ pub fn TaskManagersTab() -> impl IntoView {
         let cell = move |f: fn(&TaskManagerLoad) -> String| move || current.with(|l| l.as_ref().map(f));
         view! {
             <tr>
-                <td>{cell(|l| l.taskmanager.clone())}</td>
+                <td>{move || current.with(|l| l.as_ref().map(|l| if l.has_id { task_manager_link(Some(&l.taskmanager)) } else { l.taskmanager.clone().into_any() }))}</td>
                 <td>{cell(|l| l.endpoint.clone())}</td>
                 <td class="num">{cell(|l| l.subtasks.to_string())}</td>
                 <td>{cell(|l| l.status.clone())}</td>
