@@ -86,13 +86,14 @@ pub fn LogViewer(name: String, file: Request<Text>) -> impl IntoView {
     let read = move |keep: usize| {
         spawn_local(async move {
             let (Some(request), Some(client)) = (file.try_get_value(), client.try_get_value()) else { return };
-            let mut seen = 0usize;
+            let (mut seen, mut added) = (0usize, false);
             let mut redrawn_at = js_sys::Date::now();
             let result = client
                 .read_file(&request, &mut |piece| {
                     let skip = keep.saturating_sub(seen).min(piece.len());
                     seen += piece.len();
                     if let Some(new) = piece.get(skip..).filter(|n| !n.is_empty()) {
+                        added = true;
                         text.try_update_value(|t| t.push(new));
                         if js_sys::Date::now() - redrawn_at > REDRAW_MS {
                             redrawn_at = js_sys::Date::now();
@@ -102,12 +103,13 @@ pub fn LogViewer(name: String, file: Request<Text>) -> impl IntoView {
                 })
                 .await;
             match result {
+                // Shrunk: dropped here, read whole at the next round of following.
                 Ok(total) if (total as usize) < keep => {
                     text.try_set_value(LogText::default());
                     shown.try_set(Shown::tail(0));
                     drawn.try_set(0);
-                    reading.try_set(Reading::Busy);
-                    return;
+                    added = true;
+                    reading.try_set(Reading::Done);
                 }
                 Ok(_) => {
                     reading.try_set(Reading::Done);
@@ -116,7 +118,10 @@ pub fn LogViewer(name: String, file: Request<Text>) -> impl IntoView {
                     reading.try_set(Reading::Failed(e));
                 }
             }
-            show_new(text, shown, drawn, version);
+            // A round of following that brought nothing redraws nothing (and scrolls nowhere).
+            if added || keep == 0 {
+                show_new(text, shown, drawn, version);
+            }
         });
     };
     read(0);
