@@ -88,6 +88,13 @@ impl FlinkClient {
         spawn(async move { cv::timed(&c, options)?.jobmanager_config().await })
     }
 
+    /// `GET /jobmanager/environment`: the JobManager's JVM (version, architecture, options) and classpath.
+    #[wasm_bindgen(js_name = jobmanagerEnvironment, unchecked_return_type = "Promise<Environment>")]
+    pub fn jobmanager_environment(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move { cv::timed(&c, options)?.jobmanager_environment().await })
+    }
+
     /// `GET /jobmanager/logs`: the JobManager's log files.
     #[wasm_bindgen(js_name = jobmanagerLogs, unchecked_return_type = "Promise<LogList>")]
     pub fn jobmanager_logs(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> Promise {

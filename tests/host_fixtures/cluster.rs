@@ -48,9 +48,11 @@ fixtures! {
         }),
         NoBody(|_| rq::jobmanager_config());
     jobmanager_environment:
-        Unmodeled("JVM and classpath details: the builder exists, the console shows no model of it", |b| {
-            assert!(b["jvm"]["version"].as_str().unwrap().contains("17.0.15"));
-            assert!(b["jvm"]["options"].as_array().unwrap().iter().any(|o| o == "-Xmx469762048"));
+        Model(|_, e| {
+            assert!(e.jvm.version.contains("17.0.15"));
+            assert_eq!(e.jvm.arch, "amd64");
+            assert!(e.jvm.options.iter().any(|o| o == "-Xmx469762048"));
+            assert!(e.classpath.iter().any(|c| c.ends_with(".jar")));
         }),
         NoBody(|_| rq::jobmanager_environment());
     overview: Model(|_, o| cluster_overview(&o, 2, 2, 0, 0)), NoBody(|_| rq::request_cluster_overview());

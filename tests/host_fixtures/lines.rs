@@ -290,7 +290,7 @@ const FILES: &[(&str, Check)] = &[
         get(f, rq::jobmanager_logs(), |_, l| assert!(l.logs.iter().any(|l| l.name == "jobmanager.log" && l.size > 0)))
     }),
     ("jobmanager_environment", |f| {
-        get(f, rq::jobmanager_environment(), |_, e| assert!(e["jvm"]["version"].as_str().unwrap().contains("17.")))
+        get(f, rq::jobmanager_environment(), |_, e| assert!(e.jvm.version.contains("17.") && !e.classpath.is_empty()))
     }),
     ("vertex_subtasks_metrics_max", |f| {
         get(f, subtasks_metrics(f, "max"), |_, m| {

@@ -66,7 +66,7 @@ fn fixture_kinds_add_up() {
     let models = count(&|c| c.answer == AnswerKind::Model);
     assert!(models > 100, "{models}");
     assert_eq!(count(&|c| c.answer == AnswerKind::Empty), 7);
-    assert_eq!(count(&|c| c.answer == AnswerKind::Unmodeled), 6, "back pressure and watermarks are modeled since the graph and vertex page show them");
+    assert_eq!(count(&|c| c.answer == AnswerKind::Unmodeled), 5, "back pressure, watermarks and the environment are modeled since pages show them");
     assert_eq!(count(&|c| c.answer == AnswerKind::Error), 35);
     let built = count(&|c| matches!(c.request, RequestKind::NoBody | RequestKind::WithBody { .. }));
     assert!(built >= 130, "{built} requests built");

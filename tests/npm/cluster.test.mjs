@@ -8,7 +8,7 @@ import { DEMO_JOBS, FLINK_REST_URL, flink, rejection, waitUntil } from './lib.mj
 const UNKNOWN_JOB = '0123456789abcdef0123456789abcdef';
 
 describe('cluster and task managers', () => {
-  it('requestClusterOverview, dashboardConfig, jobmanagerConfig, jobmanagerLogs, jobmanagerLogFile, requestThreadDump', async () => {
+  it('requestClusterOverview, dashboardConfig, jobmanagerConfig, jobmanagerEnvironment, jobmanagerLogs, jobmanagerLogFile, requestThreadDump', async () => {
     const overview = await flink.requestClusterOverview();
     assert.equal(overview.flinkVersion, '2.3.0');
     assert.ok(overview.taskmanagers >= 1 && overview.slotsTotal >= 2);
@@ -17,6 +17,9 @@ describe('cluster and task managers', () => {
     assert.equal(typeof config.features.webSubmit, 'boolean');
     const entries = await flink.jobmanagerConfig();
     assert.equal(entries.find((e) => e.key === 'rest.port')?.value, new URL(FLINK_REST_URL).port);
+    const env = await flink.jobmanagerEnvironment();
+    assert.match(env.jvm.version, /17\./);
+    assert.ok(env.jvm.options.some((o) => o.startsWith('-Xmx')) && env.classpath.some((c) => c.endsWith('.jar')), JSON.stringify(env.jvm));
     const log = (await flink.jobmanagerLogs()).logs.find((l) => l.name.endsWith('.log'));
     assert.ok(log, 'a .log file listed');
     // A local cluster's log folder also holds the task manager's logs: any Flink log will do.

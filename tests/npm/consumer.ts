@@ -18,6 +18,8 @@ export async function cluster(): Promise<number> {
   const interval: number = d.refreshInterval;
   const entries = await flink.jobmanagerConfig();
   const keys: string[] = entries.map((e) => `${e.key}=${e.value}`);
+  const env = await flink.jobmanagerEnvironment();
+  const jvm: string[] = [env.jvm.version, env.jvm.arch, ...env.jvm.options, ...env.classpath];
   const logs = await flink.jobmanagerLogs();
   const sizes: number[] = logs.logs.map((l) => l.size + l.mtime);
   const logText: string = await flink.jobmanagerLogFile(logs.logs[0].name, { timeoutMs: 30000 });
@@ -50,7 +52,7 @@ export async function cluster(): Promise<number> {
   const sum: number | null = agg[0].sum;
   const allAgg = await flink.requestAggregatedMetrics({ type: 'jobs' });
   await flink.shutDownCluster();
-  return [version, line, apps, scheduler, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText,
+  return [version, line, jvm, apps, scheduler, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText,
     tmAvailable, jmNames, allAgg[0].skew, heap, gc, slotJobs, tmLogs].length
     + slots + interval + free + (sum ?? 0);
 }

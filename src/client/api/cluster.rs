@@ -3,7 +3,7 @@
 use super::FlinkClient;
 use crate::client::ClientError;
 use crate::client::ids::TaskManagerId;
-use crate::client::models::{ClusterOverview, ConfigEntry, DashboardConfig, TaskManagerInfo, TaskManagers};
+use crate::client::models::{ClusterOverview, ConfigEntry, DashboardConfig, Environment, TaskManagerInfo, TaskManagers};
 use crate::client::request::{Empty, Method, Request, encode};
 
 /// `GET /overview`.
@@ -22,8 +22,8 @@ pub fn shut_down_cluster() -> Request<Empty> {
 pub fn jobmanager_config() -> Request<Vec<ConfigEntry>> {
     Request::get("/jobmanager/config".into())
 }
-/// `GET /jobmanager/environment` (JVM, classpath, options); no model yet, so raw JSON.
-pub fn jobmanager_environment() -> Request<serde_json::Value> {
+/// `GET /jobmanager/environment`.
+pub fn jobmanager_environment() -> Request<Environment> {
     Request::get("/jobmanager/environment".into())
 }
 /// `GET /taskmanagers`.
@@ -82,6 +82,18 @@ impl FlinkClient {
     /// ```
     pub async fn jobmanager_config(&self) -> Result<Vec<ConfigEntry>, ClientError> {
         self.send(jobmanager_config()).await
+    }
+
+    /// `GET /jobmanager/environment`: the JobManager's JVM (version, architecture, options) and
+    /// classpath.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient) -> Result<(), flink_console::client::ClientError> {
+    /// let heap = flink.jobmanager_environment().await?.jvm.options.into_iter().find(|o| o.starts_with("-Xmx"));
+    /// # Ok(()) }
+    /// ```
+    pub async fn jobmanager_environment(&self) -> Result<Environment, ClientError> {
+        self.send(jobmanager_environment()).await
     }
 
     /// `GET /taskmanagers`: the task managers (`RestfulGateway#requestTaskManagerMetricQueryServiceAddresses`

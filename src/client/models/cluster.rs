@@ -82,6 +82,34 @@ pub struct ConfigEntry {
     pub value: String,
 }
 
+/// `GET /jobmanager/environment`: the JobManager's JVM and classpath.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct Environment {
+    /// The JVM (`jvm`).
+    pub jvm: JvmInfo,
+    /// Each classpath entry, in order (`classpath`).
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub classpath: Vec<String>,
+}
+
+/// The JVM a Flink process runs in.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "npm", derive(tsify::Tsify))]
+#[serde(rename_all(serialize = "camelCase"))]
+pub struct JvmInfo {
+    /// Vendor, name and version, as one text (`version`).
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub version: String,
+    /// The processor architecture (`arch`).
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub arch: String,
+    /// The JVM's options, in order (`options`).
+    #[serde(default, deserialize_with = "null_default::deserialize")]
+    pub options: Vec<String>,
+}
+
 /// `GET /jobmanager/logs`, `/taskmanagers/{id}/logs`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "npm", derive(tsify::Tsify))]
