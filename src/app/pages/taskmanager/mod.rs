@@ -1,25 +1,20 @@
 //! The task manager page, `/taskmanagers/{id}` and `…/{tab}`: what one task manager is and
-//! holds (facts, memory model, slots), its JVM over time, its logs and stdout, a thread dump.
+//! holds (facts, memory model, slots), its JVM over time, its logs and stdout, a thread dump
+//! (the last three shared with the job manager page: `pages::process`).
 //! The page polls the task manager's details; the logs and the thread dump are read when their
 //! tab opens.
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-mod logs;
-pub mod logtext;
-pub mod logview;
 mod metrics;
 mod overview;
-mod threaddump;
 
-pub use logview::{LogViewer, Shown};
-pub use metrics::{JvmSample, MemoryCharts};
 pub use overview::{MemoryModel, SlotTable, memory_rows};
-pub use threaddump::{ThreadDumpView, threads_matching};
 
 use crate::app::components::{ErrorNote, Loaded, TabList};
 use crate::app::load::Loadable;
+use crate::app::pages::process::{LogsTab, Process, StdoutTab, ThreadDumpTab};
 use crate::app::poll::use_poll;
 use crate::app::{Cluster, href};
 use crate::client::request::encode;
@@ -130,6 +125,7 @@ fn TaskManagerView(id: TaskManagerId, tab: Memo<TaskManagerTab>) -> impl IntoVie
         }
     });
     let tabs: Vec<_> = TaskManagerTab::ALL.into_iter().map(|t| (t, href(&t.path(&id)), t.label())).collect();
+    let process = StoredValue::new(Process::TaskManager(id));
     view! {
         <Loaded data=details loading="Loading the task manager…" failed>
             <div class="job-page tm-page">
@@ -139,9 +135,9 @@ fn TaskManagerView(id: TaskManagerId, tab: Memo<TaskManagerTab>) -> impl IntoVie
                     {move || match tab.get() {
                         TaskManagerTab::Overview => view! { <overview::OverviewTab /> }.into_any(),
                         TaskManagerTab::Metrics => view! { <metrics::MetricsTab /> }.into_any(),
-                        TaskManagerTab::Logs => view! { <logs::LogsTab /> }.into_any(),
-                        TaskManagerTab::Stdout => view! { <logs::StdoutTab /> }.into_any(),
-                        TaskManagerTab::ThreadDump => view! { <threaddump::ThreadDumpTab /> }.into_any(),
+                        TaskManagerTab::Logs => view! { <LogsTab process=process.get_value() /> }.into_any(),
+                        TaskManagerTab::Stdout => view! { <StdoutTab process=process.get_value() /> }.into_any(),
+                        TaskManagerTab::ThreadDump => view! { <ThreadDumpTab process=process.get_value() /> }.into_any(),
                     }}
                 </div>
             </div>

@@ -1,41 +1,42 @@
-//! The logs and stdout tabs: the task manager's log files, the one picked (at first its main
-//! log) in the viewer; and what it printed to stdout.
+//! The logs and stdout tabs: a process's log files, the one picked (at first its main log) in
+//! the viewer; and what it printed to stdout.
 use leptos::prelude::*;
 
-use super::TaskManagerContext;
+use super::Process;
 use super::logview::LogViewer;
 use crate::app::Cluster;
 use crate::app::components::Loaded;
 use crate::app::format;
 use crate::app::load::load_once;
-use crate::client::{LogFile, LogList, request};
+use crate::client::{LogFile, LogList};
 
-/// The file to open first: the main log (a `.log` named for the task manager), else any `.log`,
+/// The file to open first: the process's main log (a `.log` named for it), else any `.log`,
 /// else the first file.
-pub fn main_log(logs: &[LogFile]) -> Option<String> {
-    let named = |l: &&LogFile| l.name.ends_with(".log") && (l.name.contains("taskexecutor") || l.name.contains("taskmanager"));
+pub fn main_log(process: &Process, logs: &[LogFile]) -> Option<String> {
+    let words = process.main_log_words();
+    let named = |l: &&LogFile| l.name.ends_with(".log") && words.iter().any(|w| l.name.contains(w));
     logs.iter().find(named).or_else(|| logs.iter().find(|l| l.name.ends_with(".log"))).or(logs.first()).map(|l| l.name.clone())
 }
 
 #[component]
-pub fn LogsTab() -> impl IntoView {
-    let TaskManagerContext { id, .. } = expect_context::<TaskManagerContext>();
+pub fn LogsTab(process: Process) -> impl IntoView {
     let client = expect_context::<Cluster>().client;
     let logs = {
-        let id = id.clone();
-        load_once(async move { client.taskmanager_logs(&id).await })
+        let process = process.clone();
+        load_once(async move { process.logs(&client).await })
     };
+    let process = StoredValue::new(process);
     let open = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if open.with_untracked(Option::is_none)
-            && let Some(name) = logs.data.with(|l| l.as_ref().and_then(|l| main_log(&l.logs)))
+            && let Some(name) = logs.data.with(|l| l.as_ref().and_then(|l| process.with_value(|p| main_log(p, &l.logs))))
         {
             open.set(Some(name));
         }
     });
     let viewer = move || {
         open.get().map(|name| {
-            let file = request::taskmanager_log_file(&id, &name);
+            let file = process.with_value(|p| p.log_file(&name));
             view! { <LogViewer name file /> }
         })
     };
@@ -63,7 +64,7 @@ fn LogFiles(#[prop(into)] logs: Signal<Option<LogList>>, open: RwSignal<Option<S
             <tbody>
                 {move || {
                     let rows = rows.get();
-                    let empty = rows.is_empty().then(|| view! { <tr><td colspan="3" class="empty">"This task manager lists no log files."</td></tr> });
+                    let empty = rows.is_empty().then(|| view! { <tr><td colspan="3" class="empty">"No log files are listed."</td></tr> });
                     let rows = rows.into_iter().map(|log| {
                         let name = log.name.clone();
                         let pressed = {
@@ -86,9 +87,8 @@ fn LogFiles(#[prop(into)] logs: Signal<Option<LogList>>, open: RwSignal<Option<S
 }
 
 #[component]
-pub fn StdoutTab() -> impl IntoView {
-    let TaskManagerContext { id, .. } = expect_context::<TaskManagerContext>();
-    view! { <LogViewer name="stdout".to_string() file=request::taskmanager_stdout(&id) /> }
+pub fn StdoutTab(process: Process) -> impl IntoView {
+    view! { <LogViewer name="stdout".to_string() file=process.stdout() /> }
 }
 
 #[cfg(test)]
@@ -101,9 +101,13 @@ mod tests {
 
     #[test]
     fn the_main_log_opens_first() {
-        assert_eq!(main_log(&files(&["gc.log", "flink-root-taskexecutor-0-host.log", "x.out"])).as_deref(), Some("flink-root-taskexecutor-0-host.log"));
-        assert_eq!(main_log(&files(&["a.out", "gc.log"])).as_deref(), Some("gc.log"));
-        assert_eq!(main_log(&files(&["a.out"])).as_deref(), Some("a.out"));
-        assert_eq!(main_log(&[]), None);
+        let tm = Process::TaskManager(crate::client::TaskManagerId::parse("localhost:1-a").unwrap());
+        let both = files(&["flink-root-standalonesession-0-host.log", "gc.log", "flink-root-taskexecutor-0-host.log", "x.out"]);
+        assert_eq!(main_log(&tm, &both).as_deref(), Some("flink-root-taskexecutor-0-host.log"));
+        assert_eq!(main_log(&Process::JobManager, &both).as_deref(), Some("flink-root-standalonesession-0-host.log"));
+        assert_eq!(main_log(&Process::JobManager, &files(&["taskmanager.log", "jobmanager.log"])).as_deref(), Some("jobmanager.log"));
+        assert_eq!(main_log(&tm, &files(&["a.out", "gc.log"])).as_deref(), Some("gc.log"));
+        assert_eq!(main_log(&tm, &files(&["a.out"])).as_deref(), Some("a.out"));
+        assert_eq!(main_log(&tm, &[]), None);
     }
 }

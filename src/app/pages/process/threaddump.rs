@@ -3,7 +3,7 @@
 //! taken when the tab opens and again on request.
 use leptos::prelude::*;
 
-use super::TaskManagerContext;
+use super::Process;
 use crate::app::Cluster;
 use crate::app::components::Loaded;
 use crate::app::load::load_once;
@@ -43,15 +43,14 @@ pub fn state_counts(threads: &[&ThreadInfo]) -> String {
 }
 
 #[component]
-pub fn ThreadDumpTab() -> impl IntoView {
-    let TaskManagerContext { id, .. } = expect_context::<TaskManagerContext>();
+pub fn ThreadDumpTab(process: Process) -> impl IntoView {
     let client = expect_context::<Cluster>().client;
     // Taken again on "Take a new thread dump": the tab is re-made with a fresh load.
     let round = RwSignal::new(0u32);
     move || {
         round.track();
-        let (client, id) = (client.clone(), id.clone());
-        let dump = load_once(async move { client.request_task_manager_thread_dump(&id).await });
+        let (client, process) = (client.clone(), process.clone());
+        let dump = load_once(async move { process.thread_dump(&client).await });
         view! {
             <section class="panel">
                 <button type="button" on:click=move |_| round.update(|r| *r += 1)>"Take a new thread dump"</button>
