@@ -2,7 +2,7 @@
 // managers and the job manager's configuration.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONSOLE_URL, FLINK_REST_URL, launch, withPage, flink } from './lib.mjs';
+import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
 
 const CLICKS = 'Demo: click counts';
 const ORDERS = 'Demo: <b>orders</b> & refunds';
@@ -103,22 +103,5 @@ test('task managers: the one task manager with its slots', async () => {
     const cells = await row.getByRole('cell').allInnerTexts();
     assert.equal(cells[1], String(tm.slotsNumber));
     assert.equal(cells[3], String(tm.hardware.cpuCores));
-  });
-});
-
-test('job manager: the configuration table shows rest.port, and filters', async () => {
-  const port = new URL(FLINK_REST_URL).port;
-  await withPage(browser, 'jobmanager', async (page) => {
-    await page.goto(`${CONSOLE_URL}/jobmanager`);
-    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'rest.port', exact: true }) });
-    await row.waitFor();
-    assert.equal(await row.getByRole('cell').nth(1).innerText(), port);
-    await page.getByLabel('Filter configuration').fill('rest.port');
-    await page.waitForFunction(() => document.querySelectorAll('table.config tbody tr').length === 1);
-    await page.getByLabel('Filter configuration').fill('');
-    const log = page.getByRole('link', { name: 'jobmanager.log', exact: true });
-    await log.waitFor();
-    const res = await page.request.get(new URL(await log.getAttribute('href'), page.url()).href);
-    assert.equal(res.status(), 200, 'the log link reaches the file through the /api proxy');
   });
 });

@@ -86,7 +86,7 @@ impl PageGroup {
             (Some("jobs"), Some(_), ..) => Some(Self::Job),
             (Some("taskmanagers"), None, ..) => Some(Self::TaskManagers),
             (Some("taskmanagers"), Some(_), ..) => Some(Self::TaskManager),
-            (Some("jobmanager"), None, ..) => Some(Self::JobManager),
+            (Some("jobmanager"), _, None, ..) => Some(Self::JobManager),
             _ => None,
         }
     }
@@ -125,6 +125,7 @@ mod tests {
         assert_eq!(PageGroup::of_path("/taskmanagers/127.0.0.1:6122-25d756/logs"), Some(PageGroup::TaskManager));
         assert_eq!(PageGroup::of_path("/jobmanager"), Some(PageGroup::JobManager));
         assert_eq!(PageGroup::of_path("/nowhere"), None);
-        assert_eq!(PageGroup::of_path("/jobmanager/logs"), None);
+        assert_eq!(PageGroup::of_path("/jobmanager/logs"), Some(PageGroup::JobManager));
+        assert_eq!(PageGroup::of_path("/jobmanager/logs/more"), None);
     }
 }

@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jobs/:id/:tab?") view={Lazy::<JobRoute>::new()} />
                     <Route path=path!("/taskmanagers") view={Lazy::<TaskManagersRoute>::new()} />
                     <Route path=path!("/taskmanagers/:id/:tab?") view={Lazy::<TaskManagerRoute>::new()} />
-                    <Route path=path!("/jobmanager") view={Lazy::<JobManagerRoute>::new()} />
+                    <Route path=path!("/jobmanager/:tab?") view={Lazy::<JobManagerRoute>::new()} />
                 </Routes>
             </main>
         </Router>
