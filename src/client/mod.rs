@@ -10,6 +10,7 @@ mod transport;
 mod version;
 mod wait;
 
+pub use api::profiler::ProfilerTarget;
 pub use api::rescale;
 pub use api::{ClientOptions, FlinkClient};
 pub use error::{ClientError, summarize_messages, summarize_trace};

@@ -14,6 +14,7 @@ pub use super::api::jars::*;
 pub use super::api::jobs::*;
 pub use super::api::logs::*;
 pub use super::api::metrics::*;
+pub use super::api::profiler::*;
 pub use super::api::rescale::*;
 pub use super::api::savepoints::*;
 pub use super::api::vertices::*;

@@ -8,6 +8,7 @@ mod convert;
 mod error;
 mod jars;
 mod jobs;
+mod profiler;
 mod rescale;
 mod savepoints;
 mod types;

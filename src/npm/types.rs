@@ -74,6 +74,10 @@ export type MetricScope =
   | { type: "job"; jobId: JobId }
   | { type: "vertex"; jobId: JobId; vertexId: VertexId }
   | { type: "taskManager"; taskManagerId: TaskManagerId };
+/** Whose profiler `profilingList`, `startProfiling` and `profilingFile` use (default: the job manager's). */
+export type ProfilerTarget =
+  | { type: "jobManager" }
+  | { type: "taskManager"; taskManagerId: TaskManagerId };
 /** What `requestAggregatedMetrics` aggregates over. */
 export type AggregateScope =
   | { type: "jobs" }

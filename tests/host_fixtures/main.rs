@@ -37,6 +37,7 @@ fn covered() -> Vec<&'static Covered> {
         jars::COVERED,
         jobs::COVERED,
         logs::COVERED,
+        logs::PROFILER_COVERED,
         metrics::COVERED,
         rescale::COVERED,
         savepoints::COVERED,
@@ -67,7 +68,7 @@ fn fixture_kinds_add_up() {
     assert!(models > 100, "{models}");
     assert_eq!(count(&|c| c.answer == AnswerKind::Empty), 7);
     assert_eq!(count(&|c| c.answer == AnswerKind::Unmodeled), 5, "back pressure, watermarks and the environment are modeled since pages show them");
-    assert_eq!(count(&|c| c.answer == AnswerKind::Error), 35);
+    assert_eq!(count(&|c| c.answer == AnswerKind::Error), 36);
     let built = count(&|c| matches!(c.request, RequestKind::NoBody | RequestKind::WithBody { .. }));
     assert!(built >= 130, "{built} requests built");
     let bodies = count(&|c| c.request == RequestKind::WithBody { compared: true });

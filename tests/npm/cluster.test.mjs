@@ -8,6 +8,20 @@ import { DEMO_JOBS, FLINK_REST_URL, flink, rejection, waitUntil } from './lib.mj
 const UNKNOWN_JOB = '0123456789abcdef0123456789abcdef';
 
 describe('cluster and task managers', () => {
+  it('startProfiling, profilingList and profilingFile on a task manager and the job manager', async () => {
+    const tm = (await flink.requestTaskManagerMetricQueryServiceAddresses()).taskmanagers[0].id;
+    for (const target of [{ type: 'taskManager', taskManagerId: tm }, undefined]) {
+      const run = await flink.startProfiling('ITIMER', 1, target);
+      assert.equal(run.status, 'RUNNING');
+      const done = await waitUntil('the profiling run', async () => {
+        const list = (await flink.profilingList(target)).profilingList;
+        return list.find((p) => p.triggerTime === run.triggerTime && p.status !== 'RUNNING');
+      }, 30000, 500);
+      assert.equal(done.status, 'FINISHED', done.message);
+      assert.match(await flink.profilingFile(done.outputFile, target), /<html/i);
+    }
+  });
+
   it('requestClusterOverview, dashboardConfig, jobmanagerConfig, jobmanagerEnvironment, jobmanagerLogs, jobmanagerLogFile, requestThreadDump', async () => {
     const overview = await flink.requestClusterOverview();
     assert.equal(overview.flinkVersion, '2.3.0');
@@ -38,6 +52,7 @@ describe('cluster and task managers', () => {
     assert.ok(Array.isArray(details.allocatedSlots));
     assert.ok((await flink.taskmanagerLogs(tm)).logs.some((l) => l.name.endsWith('.log')));
     assert.ok((await flink.requestTaskManagerThreadDump(tm)).threadInfos.length > 0);
+    await assert.rejects(flink.startProfiling('ITIMER', 0), /durationSeconds must be a whole number from 1/);
     // Metrics appear a few seconds after a component starts: poll.
     const [cpu] = await waitUntil('task manager metrics', async () => {
       const list = await flink.requestTaskManagerMetrics(tm, ['Status.JVM.CPU.Load']);

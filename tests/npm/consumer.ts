@@ -51,9 +51,12 @@ export async function cluster(): Promise<number> {
   const agg = await flink.requestAggregatedMetrics({ type: 'taskManagers' }, ['x'], ['sum', 'max']);
   const sum: number | null = agg[0].sum;
   const allAgg = await flink.requestAggregatedMetrics({ type: 'jobs' });
+  const run = await flink.startProfiling('ITIMER', 30, { type: 'taskManager', taskManagerId: tm }, { timeoutMs: 5000 });
+  const runs: string[] = (await flink.profilingList()).profilingList.map((p) => `${p.status} ${p.mode} ${p.triggerTime} ${p.finishedTime} ${p.message}`);
+  const flame: string = await flink.profilingFile(run.outputFile ?? '', { type: 'jobManager' });
   await flink.shutDownCluster();
   return [version, line, jvm, apps, scheduler, base, keys, threads, value, m[0].id, tmDump.threadInfos.length, cores, memory, sizes, rescale, logText,
-    tmAvailable, jmNames, allAgg[0].skew, heap, gc, slotJobs, tmLogs].length
+    tmAvailable, jmNames, allAgg[0].skew, heap, gc, slotJobs, tmLogs, runs, flame, run.duration].length
     + slots + interval + free + (sum ?? 0);
 }
 

@@ -15,6 +15,7 @@ pub mod jars;
 pub mod jobs;
 pub mod logs;
 pub mod metrics;
+pub mod profiler;
 pub mod rescale;
 pub mod savepoints;
 pub mod vertices;
