@@ -18,7 +18,7 @@ pub mod graph;
 mod overview;
 pub mod rescale;
 
-use crate::app::components::{ErrorNote, Loaded, StatusBadge, TabList};
+use crate::app::components::{ErrorNote, Loaded, StatusBadge, TabList, page_tabs};
 use crate::app::format;
 use crate::app::poll::{grown, use_elapsed, use_poll_by};
 use crate::app::{Cluster, href};
@@ -26,42 +26,17 @@ use crate::client::{ClientError, JobDetails, JobId};
 
 pub use context::JobContext;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Overview,
-    Checkpoints,
-    Exceptions,
-    Configuration,
-}
+page_tabs!(Tab {
+    Overview = ("overview", "Overview"),
+    Checkpoints = ("checkpoints", "Checkpoints"),
+    Exceptions = ("exceptions", "Exceptions"),
+    Configuration = ("configuration", "Configuration"),
+});
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Checkpoints, Tab::Exceptions, Tab::Configuration];
-
-    /// The tab named by the URL's last segment; anything unknown is the overview.
-    pub fn from_segment(segment: Option<&str>) -> Self {
-        match segment {
-            Some("checkpoints") => Self::Checkpoints,
-            Some("exceptions") => Self::Exceptions,
-            Some("configuration") => Self::Configuration,
-            _ => Self::Overview,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Overview => "Overview",
-            Self::Checkpoints => "Checkpoints",
-            Self::Exceptions => "Exceptions",
-            Self::Configuration => "Configuration",
-        }
-    }
-
     /// The tab's path within the console (`app::href` makes it a link).
     pub fn path(self, job: &JobId) -> String {
-        match self {
-            Self::Overview => format!("/jobs/{job}"),
-            other => format!("/jobs/{job}/{}", other.label().to_ascii_lowercase()),
-        }
+        self.under(&format!("/jobs/{job}"))
     }
 }
 
@@ -128,7 +103,7 @@ fn JobView(id: JobId, tab: Memo<Tab>) -> impl IntoView {
             view! { <ErrorNote error /> }.into_any()
         }
     });
-    let tabs: Vec<_> = Tab::ALL.into_iter().map(|t| (t, href(&t.path(&id)), t.label())).collect();
+    let tabs: Vec<_> = Tab::ALL.iter().copied().map(|t| (t, href(&t.path(&id)), t.label())).collect();
     view! {
         <Loaded data=job loading="Loading the job…" failed>
             <div class="job-page">

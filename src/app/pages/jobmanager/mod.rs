@@ -10,56 +10,23 @@ mod metrics;
 
 pub use configuration::ClusterConfigTable;
 
-use crate::app::components::TabList;
+use crate::app::components::{TabList, page_tabs};
 use crate::app::href;
 use crate::app::pages::process::{LogsTab, Process, StdoutTab, ThreadDumpTab};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JobManagerTab {
-    Configuration,
-    Environment,
-    Metrics,
-    Logs,
-    Stdout,
-    ThreadDump,
-}
+page_tabs!(JobManagerTab {
+    Configuration = ("config", "Configuration"),
+    Environment = ("environment", "Environment"),
+    Metrics = ("metrics", "Metrics"),
+    Logs = ("logs", "Logs"),
+    Stdout = ("stdout", "Stdout"),
+    ThreadDump = ("thread-dump", "Thread dump"),
+});
 
 impl JobManagerTab {
-    pub const ALL: [JobManagerTab; 6] = [Self::Configuration, Self::Environment, Self::Metrics, Self::Logs, Self::Stdout, Self::ThreadDump];
-
-    /// The tab named by the URL's last segment; anything unknown is the configuration.
-    pub fn from_segment(segment: Option<&str>) -> Self {
-        Self::ALL.into_iter().find(|t| Some(t.segment()) == segment).unwrap_or(Self::Configuration)
-    }
-
-    fn segment(self) -> &'static str {
-        match self {
-            Self::Configuration => "config",
-            Self::Environment => "environment",
-            Self::Metrics => "metrics",
-            Self::Logs => "logs",
-            Self::Stdout => "stdout",
-            Self::ThreadDump => "thread-dump",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Configuration => "Configuration",
-            Self::Environment => "Environment",
-            Self::Metrics => "Metrics",
-            Self::Logs => "Logs",
-            Self::Stdout => "Stdout",
-            Self::ThreadDump => "Thread dump",
-        }
-    }
-
     /// The tab's path within the console; the configuration is the page's own path.
     pub fn path(self) -> String {
-        match self {
-            Self::Configuration => "/jobmanager".into(),
-            other => format!("/jobmanager/{}", other.segment()),
-        }
+        self.under("/jobmanager")
     }
 }
 
@@ -67,7 +34,7 @@ impl JobManagerTab {
 pub fn JobManagerPage() -> impl IntoView {
     let params = use_params_map();
     let tab = Memo::new(move |_| params.with(|p| JobManagerTab::from_segment(p.get("tab").as_deref())));
-    let tabs: Vec<_> = JobManagerTab::ALL.into_iter().map(|t| (t, href(&t.path()), t.label())).collect();
+    let tabs: Vec<_> = JobManagerTab::ALL.iter().copied().map(|t| (t, href(&t.path()), t.label())).collect();
     view! {
         <div class="job-page jm-page">
             <header class="job-header">
@@ -94,7 +61,7 @@ mod tests {
 
     #[test]
     fn each_tab_has_a_path_that_names_it_again() {
-        for tab in JobManagerTab::ALL {
+        for &tab in JobManagerTab::ALL {
             let path = tab.path();
             assert_eq!(JobManagerTab::from_segment(path.strip_prefix("/jobmanager/")), tab, "{path}");
         }

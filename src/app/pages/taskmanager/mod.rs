@@ -12,7 +12,7 @@ mod overview;
 
 pub use overview::{MemoryModel, SlotTable, memory_rows};
 
-use crate::app::components::{ErrorNote, Loaded, TabList};
+use crate::app::components::{ErrorNote, Loaded, TabList, page_tabs};
 use crate::app::load::Loadable;
 use crate::app::pages::process::{LogsTab, Process, StdoutTab, ThreadDumpTab};
 use crate::app::poll::use_poll;
@@ -20,49 +20,18 @@ use crate::app::{Cluster, href};
 use crate::client::request::encode;
 use crate::client::{ClientError, TaskManagerId, TaskManagerInfo};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TaskManagerTab {
-    Overview,
-    Metrics,
-    Logs,
-    Stdout,
-    ThreadDump,
-}
+page_tabs!(TaskManagerTab {
+    Overview = ("overview", "Overview"),
+    Metrics = ("metrics", "Metrics"),
+    Logs = ("logs", "Logs"),
+    Stdout = ("stdout", "Stdout"),
+    ThreadDump = ("thread-dump", "Thread dump"),
+});
 
 impl TaskManagerTab {
-    pub const ALL: [TaskManagerTab; 5] = [Self::Overview, Self::Metrics, Self::Logs, Self::Stdout, Self::ThreadDump];
-
-    /// The tab named by the URL's last segment; anything unknown is the overview.
-    pub fn from_segment(segment: Option<&str>) -> Self {
-        Self::ALL.into_iter().find(|t| Some(t.segment()) == segment).unwrap_or(Self::Overview)
-    }
-
-    fn segment(self) -> &'static str {
-        match self {
-            Self::Overview => "overview",
-            Self::Metrics => "metrics",
-            Self::Logs => "logs",
-            Self::Stdout => "stdout",
-            Self::ThreadDump => "thread-dump",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Overview => "Overview",
-            Self::Metrics => "Metrics",
-            Self::Logs => "Logs",
-            Self::Stdout => "Stdout",
-            Self::ThreadDump => "Thread dump",
-        }
-    }
-
     /// The tab's path within the console (`app::href` makes it a link).
     pub fn path(self, tm: &TaskManagerId) -> String {
-        match self {
-            Self::Overview => task_manager_path(tm.as_str()),
-            other => format!("{}/{}", task_manager_path(tm.as_str()), other.segment()),
-        }
+        self.under(&task_manager_path(tm.as_str()))
     }
 }
 
@@ -124,7 +93,7 @@ fn TaskManagerView(id: TaskManagerId, tab: Memo<TaskManagerTab>) -> impl IntoVie
             view! { <ErrorNote error /> }.into_any()
         }
     });
-    let tabs: Vec<_> = TaskManagerTab::ALL.into_iter().map(|t| (t, href(&t.path(&id)), t.label())).collect();
+    let tabs: Vec<_> = TaskManagerTab::ALL.iter().copied().map(|t| (t, href(&t.path(&id)), t.label())).collect();
     let process = StoredValue::new(Process::TaskManager(id));
     view! {
         <Loaded data=details loading="Loading the task manager…" failed>

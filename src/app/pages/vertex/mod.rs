@@ -24,77 +24,28 @@ pub use subtasks::{Column, SubtaskTable, TaskManagerLoad, by_task_manager, order
 pub use timeline::{Span, SubtaskTimeline, Timeline, TimelineRow, describe, timeline};
 pub use watermarks::Watermarks;
 
-use crate::app::components::{ErrorNote, Loaded, TabList};
+use crate::app::components::{ErrorNote, Loaded, TabList, page_tabs};
 use crate::app::load::Loadable;
 use crate::app::poll::use_poll;
 use crate::app::{Cluster, href};
 use crate::client::{ClientError, FlinkClient, JobId, VertexDetails, VertexId};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VertexTab {
-    Subtasks,
-    TaskManagers,
-    BackPressure,
-    Watermarks,
-    Metrics,
-    Accumulators,
-    DataSkew,
-    Timeline,
-    FlameGraph,
-}
+page_tabs!(VertexTab {
+    Subtasks = ("subtasks", "Subtasks"),
+    TaskManagers = ("taskmanagers", "Task managers"),
+    BackPressure = ("backpressure", "Back pressure"),
+    Watermarks = ("watermarks", "Watermarks"),
+    Metrics = ("metrics", "Metrics"),
+    Accumulators = ("accumulators", "Accumulators"),
+    DataSkew = ("skew", "Data skew"),
+    Timeline = ("timeline", "Timeline"),
+    FlameGraph = ("flamegraph", "Flame graph"),
+});
 
 impl VertexTab {
-    pub const ALL: [VertexTab; 9] = [
-        Self::Subtasks,
-        Self::TaskManagers,
-        Self::BackPressure,
-        Self::Watermarks,
-        Self::Metrics,
-        Self::Accumulators,
-        Self::DataSkew,
-        Self::Timeline,
-        Self::FlameGraph,
-    ];
-
-    /// The tab named by the URL's last segment; anything unknown is the subtasks.
-    pub fn from_segment(segment: Option<&str>) -> Self {
-        Self::ALL.into_iter().find(|t| Some(t.segment()) == segment).unwrap_or(Self::Subtasks)
-    }
-
-    fn segment(self) -> &'static str {
-        match self {
-            Self::Subtasks => "subtasks",
-            Self::TaskManagers => "taskmanagers",
-            Self::BackPressure => "backpressure",
-            Self::Watermarks => "watermarks",
-            Self::Metrics => "metrics",
-            Self::Accumulators => "accumulators",
-            Self::DataSkew => "skew",
-            Self::Timeline => "timeline",
-            Self::FlameGraph => "flamegraph",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Subtasks => "Subtasks",
-            Self::TaskManagers => "Task managers",
-            Self::BackPressure => "Back pressure",
-            Self::Watermarks => "Watermarks",
-            Self::Metrics => "Metrics",
-            Self::Accumulators => "Accumulators",
-            Self::DataSkew => "Data skew",
-            Self::Timeline => "Timeline",
-            Self::FlameGraph => "Flame graph",
-        }
-    }
-
     /// The tab's path within the console (`app::href` makes it a link).
     pub fn path(self, job: &JobId, vertex: &VertexId) -> String {
-        match self {
-            Self::Subtasks => format!("/jobs/{job}/vertices/{vertex}"),
-            other => format!("/jobs/{job}/vertices/{vertex}/{}", other.segment()),
-        }
+        self.under(&format!("/jobs/{job}/vertices/{vertex}"))
     }
 }
 
@@ -165,7 +116,7 @@ fn VertexView(job: JobId, vertex: VertexId, tab: Memo<VertexTab>) -> impl IntoVi
             view! { <ErrorNote error /> }.into_any()
         }
     });
-    let tabs: Vec<_> = VertexTab::ALL.into_iter().map(|t| (t, href(&t.path(&job, &vertex)), t.label())).collect();
+    let tabs: Vec<_> = VertexTab::ALL.iter().copied().map(|t| (t, href(&t.path(&job, &vertex)), t.label())).collect();
     view! {
         <Loaded data=details loading="Loading the vertex…" failed>
             <div class="job-page vertex-page">
