@@ -95,3 +95,40 @@ test('logs: jobmanager.log opens at its end and search finds its first lines; st
     assert.ok((await threads.allInnerTexts()).some((t) => /flink-akka|pekko|rpc|Dispatcher|flink-/i.test(t)), 'Flink\'s own threads are there');
   });
 });
+
+test('profiler: a run started here ends, its flame graph opens in a sandboxed frame, and downloads', async () => {
+  await withPage(browser, 'jobmanager-profiler', async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobmanager/profiler`);
+    const start = page.getByRole('button', { name: 'Start profiling' });
+    // Another layer's run may still be under way: Flink takes one at a time.
+    await page.waitForFunction(() => {
+      const b = [...document.querySelectorAll('button')].find((e) => e.textContent === 'Start profiling');
+      return b && !b.disabled;
+    }, null, { timeout: 30_000 });
+    await page.getByLabel('Mode').selectOption('WALL');
+    await page.getByLabel('Duration (seconds)').fill('2');
+    await start.click();
+    const runs = page.getByRole('table', { name: 'Profiling runs' }).getByRole('row');
+    await runs.nth(1).filter({ hasText: /WALL\s+2s\s+RUNNING/ }).waitFor({ timeout: 10_000 });
+    assert.ok(await start.isDisabled(), 'no second run while one runs');
+
+    const frame = page.locator('iframe.profiler-frame');
+    await frame.waitFor({ timeout: 30_000 });
+    const title = await frame.getAttribute('title');
+    assert.match(title, /^Flame graph JobManager_WALL_.+\.html$/);
+    assert.equal(await frame.getAttribute('sandbox'), 'allow-scripts', 'scripts run, but not in the console\'s origin');
+    await page.frameLocator('iframe.profiler-frame').locator('canvas').first().waitFor();
+    await runs.nth(1).filter({ hasText: 'FINISHED' }).waitFor();
+    const after = (await flink('/jobmanager/profiler')).profilingList;
+    assert.deepEqual([after[0].mode, after[0].duration, after[0].status], ['WALL', 2, 'FINISHED'], 'Flink lists the run, newest first');
+    assert.equal(`Flame graph ${after[0].outputFile}`, title, 'the newest run is the one that opened');
+
+    const file = after[0].outputFile;
+    const download = page.getByRole('link', { name: `Download ${file}` });
+    const res = await page.request.get(new URL(await download.getAttribute('href'), page.url()).href);
+    assert.equal(res.status(), 200, 'the download link reaches the file through the proxy');
+    assert.match(await res.text(), /<canvas/);
+    await page.getByRole('button', { name: 'Close the flame graph' }).click();
+    await frame.waitFor({ state: 'detached' });
+  });
+});

@@ -1,7 +1,7 @@
 // The console against one real cluster of each supported Flink line: tests/layers/versions.sh
 // runs this file once per line, with FLINK_VERSION naming it. What a user sees first: the
 // version in the header, the jobs, a job's graph, a completed checkpoint, a savepoint taken
-// through the dialog.
+// through the dialog; the profiler tab, or the sentence why a line has none.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
@@ -44,5 +44,18 @@ test(`Flink ${LINE}: version, jobs, graph, checkpoints, savepoint`, async () => 
     await dialog.getByRole('button', { name: 'Start savepoint' }).click();
     await dialog.getByText('Savepoint completed').waitFor({ timeout: 60_000 });
     assert.match(await dialog.locator('output.location').innerText(), /savepoint-/);
+  });
+});
+
+test(`Flink ${LINE}: the job manager's profiler, or why there is none`, async () => {
+  const [major, minor] = LINE.split('.').map(Number);
+  await withPage(browser, `line-${LINE}-profiler`, async (page) => {
+    await page.goto(`${CONSOLE_URL}/jobmanager/profiler`);
+    if (major === 1 && minor < 19) {
+      await page.getByRole('status').filter({ hasText: `The profiler is not available on Flink ${major}.${minor}` }).waitFor();
+    } else {
+      await page.getByRole('table', { name: 'Profiling runs' }).waitFor();
+      await page.getByRole('button', { name: 'Start profiling' }).waitFor();
+    }
   });
 });

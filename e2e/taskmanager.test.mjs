@@ -1,6 +1,6 @@
 // The task manager page against the real Flink: from the filtered list to one task manager,
 // its facts, memory model and jobs, its JVM charts, its log in the viewer (last lines, search),
-// stdout, and a thread dump.
+// stdout, a thread dump, and the profiler.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
@@ -100,6 +100,20 @@ test('stdout and thread dump tabs', async () => {
     await page.getByLabel('Filter threads').fill('RUNNABLE');
     await page.waitForFunction((n) => document.querySelectorAll('.thread-dump pre').length < n, all);
     for (const t of await threads.allInnerTexts()) assert.match(t, /RUNNABLE/i);
+  });
+});
+
+test('profiler tab: the task manager's runs as Flink lists them, and the form', async () => {
+  const listed = (await flink(`/taskmanagers/${encodeURIComponent(tm.id)}/profiler`)).profilingList;
+  await withPage(browser, 'taskmanager-profiler', async (page) => {
+    await page.goto(`${base()}/profiler`);
+    const rows = page.getByRole('table', { name: 'Profiling runs' }).locator('tbody tr');
+    await rows.first().waitFor();
+    if (listed.length === 0) assert.equal(await rows.innerText(), 'No profiling runs yet.');
+    else assert.ok(await rows.count() >= listed.length, `${listed.length} runs listed by Flink`);
+    await page.getByRole('button', { name: 'Start profiling' }).waitFor();
+    assert.equal(await page.getByLabel('Duration (seconds)').inputValue(), '30');
+    assert.equal(await page.getByLabel('Mode').inputValue(), 'ITIMER');
   });
 });
 

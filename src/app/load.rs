@@ -80,9 +80,9 @@ impl<T: Send + Sync + 'static> Loadable<T> {
         self.error.with(Option::is_some) && self.data.with(Option::is_some)
     }
 
-    /// Asks for a fetch now.
+    /// Asks for a fetch now; nothing once the component that made it is gone.
     pub fn refresh_now(&self) {
-        self.refresh.update(|n| *n = n.wrapping_add(1));
+        self.refresh.try_update(|n| *n = n.wrapping_add(1));
     }
 
     /// Takes an attempt's result: a value replaces the data and clears the error; an error is

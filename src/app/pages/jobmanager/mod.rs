@@ -12,7 +12,7 @@ pub use configuration::ClusterConfigTable;
 
 use crate::app::components::{TabList, page_tabs};
 use crate::app::href;
-use crate::app::pages::process::{LogsTab, Process, StdoutTab, ThreadDumpTab};
+use crate::app::pages::process::{LogsTab, Process, ProfilerTab, StdoutTab, ThreadDumpTab};
 
 page_tabs!(JobManagerTab {
     Configuration = ("config", "Configuration"),
@@ -21,6 +21,7 @@ page_tabs!(JobManagerTab {
     Logs = ("logs", "Logs"),
     Stdout = ("stdout", "Stdout"),
     ThreadDump = ("thread-dump", "Thread dump"),
+    Profiler = ("profiler", "Profiler"),
 });
 
 impl JobManagerTab {
@@ -49,6 +50,7 @@ pub fn JobManagerPage() -> impl IntoView {
                     JobManagerTab::Logs => view! { <LogsTab process=Process::JobManager /> }.into_any(),
                     JobManagerTab::Stdout => view! { <StdoutTab process=Process::JobManager /> }.into_any(),
                     JobManagerTab::ThreadDump => view! { <ThreadDumpTab process=Process::JobManager /> }.into_any(),
+                    JobManagerTab::Profiler => view! { <ProfilerTab process=Process::JobManager /> }.into_any(),
                 }}
             </div>
         </div>

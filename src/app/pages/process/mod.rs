@@ -5,15 +5,17 @@ pub mod jvm;
 pub mod logs;
 pub mod logtext;
 pub mod logview;
+pub mod profiler;
 pub mod threaddump;
 
 pub use jvm::{Figure, JvmCharts, JvmSample, MAX_SAMPLES};
 pub use logs::{LogsTab, StdoutTab, main_log};
 pub use logview::{LogViewer, Shown};
+pub use profiler::ProfilerTab;
 pub use threaddump::{ThreadDumpTab, ThreadDumpView, threads_matching};
 
 use crate::client::request::{self, Request, Text};
-use crate::client::{ClientError, FlinkClient, LogList, TaskManagerId, ThreadDump};
+use crate::client::{ClientError, FlinkClient, LogList, ProfilerTarget, TaskManagerId, ThreadDump};
 
 /// The Flink process a tab shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +54,14 @@ impl Process {
         match self {
             Self::JobManager => client.request_thread_dump().await,
             Self::TaskManager(id) => client.request_task_manager_thread_dump(id).await,
+        }
+    }
+
+    /// Where its profiler runs.
+    pub fn profiler(&self) -> ProfilerTarget {
+        match self {
+            Self::JobManager => ProfilerTarget::JobManager,
+            Self::TaskManager(id) => ProfilerTarget::TaskManager(id.clone()),
         }
     }
 

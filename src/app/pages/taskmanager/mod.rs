@@ -14,7 +14,7 @@ pub use overview::{MemoryModel, SlotTable, memory_rows};
 
 use crate::app::components::{ErrorNote, Loaded, TabList, page_tabs};
 use crate::app::load::Loadable;
-use crate::app::pages::process::{LogsTab, Process, StdoutTab, ThreadDumpTab};
+use crate::app::pages::process::{LogsTab, Process, ProfilerTab, StdoutTab, ThreadDumpTab};
 use crate::app::poll::use_poll;
 use crate::app::{Cluster, href};
 use crate::client::request::encode;
@@ -26,6 +26,7 @@ page_tabs!(TaskManagerTab {
     Logs = ("logs", "Logs"),
     Stdout = ("stdout", "Stdout"),
     ThreadDump = ("thread-dump", "Thread dump"),
+    Profiler = ("profiler", "Profiler"),
 });
 
 impl TaskManagerTab {
@@ -107,6 +108,7 @@ fn TaskManagerView(id: TaskManagerId, tab: Memo<TaskManagerTab>) -> impl IntoVie
                         TaskManagerTab::Logs => view! { <LogsTab process=process.get_value() /> }.into_any(),
                         TaskManagerTab::Stdout => view! { <StdoutTab process=process.get_value() /> }.into_any(),
                         TaskManagerTab::ThreadDump => view! { <ThreadDumpTab process=process.get_value() /> }.into_any(),
+                        TaskManagerTab::Profiler => view! { <ProfilerTab process=process.get_value() /> }.into_any(),
                     }}
                 </div>
             </div>
