@@ -150,6 +150,10 @@ test('exceptions of a job that really fails: root exception, its stack trace as 
     assert.match(trace, /Demo failure: this task gives up 45 s after it started/);
     assert.match(trace, /at flinkconsole\.demo\.DemoJob\$CountPerKey\.map/);
     await page.getByRole('heading', { name: 'History' }).waitFor();
+    const tm = history.find((e) => e.taskManagerId)?.taskManagerId;
+    assert.ok(tm, 'Flink names the task manager a failed task ran on');
+    const link = page.getByRole('link', { name: tm, exact: true }).first();
+    assert.equal(await link.getAttribute('href'), `/taskmanagers/${encodeURIComponent(tm)}`);
   });
 });
 

@@ -1,10 +1,12 @@
 //! Exceptions tab: the latest failure (the root exception) in full, then the history. Each entry
-//! leads with its root cause (the innermost `Caused by:`), names its task and task manager, and
-//! shows the failure enrichers' labels; "Load more" asks Flink for a longer history.
+//! leads with its root cause (the innermost `Caused by:`), names its task and task manager (a
+//! link to its page), and shows the failure enrichers' labels; "Load more" asks Flink for a
+//! longer history.
 use leptos::prelude::*;
 
 use super::JobContext;
-use crate::app::Cluster;
+use crate::app::pages::taskmanager::task_manager_path;
+use crate::app::{Cluster, href};
 use crate::app::components::Loaded;
 use crate::app::format;
 use crate::app::poll::use_poll;
@@ -95,7 +97,10 @@ fn ExceptionHeader(exception: ExceptionInfo) -> impl IntoView {
             " · "
             <span>{format::time((exception.timestamp).into())}</span>
             {task.map(|t| view! { " · " <span>{t}</span> })}
-            {exception.task_manager_id.map(|tm| view! { " · " <span class="muted">"task manager "</span><span>{tm}</span> })}
+            {exception.task_manager_id.map(|tm| {
+                let link = href(&task_manager_path(&tm));
+                view! { " · " <span class="muted">"task manager "</span><a href=link>{tm}</a> }
+            })}
             {(!labels.is_empty()).then(|| view! {
                 <span class="labels" aria-label="Failure labels">
                     {labels.into_iter().map(|l| view! { <span class="label">{l}</span> }).collect_view()}

@@ -72,7 +72,7 @@ pub fn JobNotFound(#[prop(into)] id: String, reason: ClientError) -> impl IntoVi
 }
 
 /// A malformed id can be any length (a pasted log line, a crafted link): show its start.
-fn shortened(id: &str) -> String {
+pub(crate) fn shortened(id: &str) -> String {
     const SHOWN: usize = 64;
     match id.char_indices().nth(SHOWN) {
         Some((end, _)) => format!("{}…", id.get(..end).unwrap_or_default()),

@@ -149,10 +149,13 @@ fn use_flows(client: FlinkClient, job: JobId) -> (RwSignal<BTreeSet<VertexId>>, 
             }
         }
     });
-    // Vertices scrolled into view get their metrics now, not at the next tick.
-    Effect::new(move |_| {
+    // Vertices scrolled into view get their metrics now, not at the next tick. Not on the
+    // effect's first run, at mount: the poll's own first round is under way then.
+    Effect::new(move |first_run_done: Option<()>| {
         seen.track();
-        poll.refresh.update(|n| *n = n.wrapping_add(1));
+        if first_run_done.is_some() {
+            poll.refresh_now();
+        }
     });
     (seen, poll)
 }

@@ -26,6 +26,7 @@ pub use watermarks::Watermarks;
 
 use crate::app::components::{ErrorNote, Loaded, TabList, page_tabs};
 use crate::app::load::Loadable;
+use crate::app::pages::job::shortened;
 use crate::app::poll::use_poll;
 use crate::app::{Cluster, href};
 use crate::client::{ClientError, FlinkClient, JobId, VertexDetails, VertexId};
@@ -87,7 +88,7 @@ pub fn VertexPage() -> impl IntoView {
 #[component]
 fn VertexNotFound(#[prop(into)] job: String, #[prop(into)] vertex: String) -> impl IntoView {
     let back = JobId::parse(&job).map(|j| href(&format!("/jobs/{j}"))).unwrap_or_else(|_| href("/jobs"));
-    let shown: String = vertex.chars().take(64).collect();
+    let shown = shortened(&vertex);
     view! {
         <div class="not-found" role="alert">
             <h1>{format!("Vertex {shown} not found")}</h1>
