@@ -103,7 +103,7 @@ test('stdout and thread dump tabs', async () => {
   });
 });
 
-test('profiler tab: the task manager's runs as Flink lists them, and the form', async () => {
+test('profiler tab: the runs of the task manager as Flink lists them, and the form', async () => {
   const listed = (await flink(`/taskmanagers/${encodeURIComponent(tm.id)}/profiler`)).profilingList;
   await withPage(browser, 'taskmanager-profiler', async (page) => {
     await page.goto(`${base()}/profiler`);
