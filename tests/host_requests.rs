@@ -435,6 +435,24 @@ fn jar_requests() {
 }
 
 #[test]
+fn jar_plan_bodies_leave_out_what_only_a_run_takes() {
+    let o = JarRunOptions {
+        entry_class: Some("demo.FilterSumJob".into()),
+        program_args: vec!["--name".into(), "filter sum".into()],
+        parallelism: Some(3),
+        savepoint_path: Some("file:/tmp/sp".into()),
+        allow_non_restored_state: true,
+    };
+    assert_json(
+        &rq::jar_plan("a b.jar", &o),
+        Method::Post,
+        "/jars/a%20b.jar/plan",
+        json!({ "entryClass": "demo.FilterSumJob", "programArgsList": ["--name", "filter sum"], "parallelism": 3 }),
+    );
+    assert_json(&rq::jar_plan("x.jar", &JarRunOptions::default()), Method::Post, "/jars/x.jar/plan", json!({ "programArgsList": [] }));
+}
+
+#[test]
 fn run_jar_bodies() {
     let id = "def41d1a-ee53-404c-a7ea-7f4ef3817344_demo-job.jar";
     let path = format!("/jars/{id}/run");

@@ -45,6 +45,7 @@ lazy_page!(VertexRoute, page_vertex, preload_vertex, vertex_view, pages::vertex:
 lazy_page!(TaskManagersRoute, page_taskmanagers, preload_taskmanagers, taskmanagers_view, pages::taskmanagers::TaskManagersPage);
 lazy_page!(TaskManagerRoute, page_taskmanager, preload_taskmanager, taskmanager_view, pages::taskmanager::TaskManagerPage);
 lazy_page!(JobManagerRoute, page_jobmanager, preload_jobmanager, jobmanager_view, pages::jobmanager::JobManagerPage);
+lazy_page!(SubmitRoute, page_submit, preload_submit, submit_view, pages::submit::SubmitPage);
 
 /// A chunk that did not arrive (offline, a deploy replaced it): say so, offer a reload.
 fn load_failed(e: SplitLoaderError) -> impl IntoView {
@@ -71,10 +72,12 @@ pub enum PageGroup {
     TaskManagers,
     TaskManager,
     JobManager,
+    Submit,
 }
 
 impl PageGroup {
-    pub const ALL: [PageGroup; 7] = [Self::Overview, Self::Jobs, Self::Job, Self::Vertex, Self::TaskManagers, Self::TaskManager, Self::JobManager];
+    pub const ALL: [PageGroup; 8] =
+        [Self::Overview, Self::Jobs, Self::Job, Self::Vertex, Self::TaskManagers, Self::TaskManager, Self::JobManager, Self::Submit];
 
     /// The group of an app path such as `/jobs/<id>/checkpoints`; `None` for unknown paths.
     pub fn of_path(path: &str) -> Option<Self> {
@@ -87,6 +90,7 @@ impl PageGroup {
             (Some("taskmanagers"), None, ..) => Some(Self::TaskManagers),
             (Some("taskmanagers"), Some(_), ..) => Some(Self::TaskManager),
             (Some("jobmanager"), _, None, ..) => Some(Self::JobManager),
+            (Some("submit"), None, ..) => Some(Self::Submit),
             _ => None,
         }
     }
@@ -102,6 +106,7 @@ impl PageGroup {
                 Self::TaskManagers => TaskManagersRoute::preload().await,
                 Self::TaskManager => TaskManagerRoute::preload().await,
                 Self::JobManager => JobManagerRoute::preload().await,
+                Self::Submit => SubmitRoute::preload().await,
             }
         });
     }
@@ -127,5 +132,7 @@ mod tests {
         assert_eq!(PageGroup::of_path("/nowhere"), None);
         assert_eq!(PageGroup::of_path("/jobmanager/logs"), Some(PageGroup::JobManager));
         assert_eq!(PageGroup::of_path("/jobmanager/logs/more"), None);
+        assert_eq!(PageGroup::of_path("/submit"), Some(PageGroup::Submit));
+        assert_eq!(PageGroup::of_path("/submit/more"), None);
     }
 }

@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 
 use super::components::{RefreshToggle, StaleBanner, ThemeToggle};
 use super::context::{Cluster, Health, RefreshControl, href};
-use super::routes::{JobManagerRoute, JobRoute, JobsRoute, OverviewRoute, PageGroup, TaskManagerRoute, TaskManagersRoute, VertexRoute};
+use super::routes::{
+    JobManagerRoute, JobRoute, JobsRoute, OverviewRoute, PageGroup, SubmitRoute, TaskManagerRoute, TaskManagersRoute, VertexRoute,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
                     <A href=href("/jobs")>"Jobs"</A>
                     <A href=href("/taskmanagers")>"Task Managers"</A>
                     <A href=href("/jobmanager")>"Job Manager"</A>
+                    <SubmitLink />
                 </nav>
                 <span class="routing" role="status">{move || routing.get().then_some("Loading page…")}</span>
                 <div class="topbar-tools">
@@ -48,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/taskmanagers") view={Lazy::<TaskManagersRoute>::new()} />
                     <Route path=path!("/taskmanagers/:id/:tab?") view={Lazy::<TaskManagerRoute>::new()} />
                     <Route path=path!("/jobmanager/:tab?") view={Lazy::<JobManagerRoute>::new()} />
+                    <Route path=path!("/submit") view={Lazy::<SubmitRoute>::new()} />
                 </Routes>
             </main>
         </Router>
@@ -91,6 +95,14 @@ fn prefetch_pages(base_path: String) {
         },
         std::time::Duration::from_secs(3),
     );
+}
+
+/// "Submit Job", where `/config` says the cluster takes jars from its web UI.
+#[component]
+fn SubmitLink() -> impl IntoView {
+    let config = expect_context::<Cluster>().config;
+    let allowed = move || config.with(|c| c.as_ref().is_some_and(|c| c.features.web_submit));
+    view! { <Show when=allowed><A href=href("/submit")>"Submit Job"</A></Show> }
 }
 
 /// The cluster's Flink version, once `/config` has said it.

@@ -3,6 +3,7 @@ pub mod jobmanager;
 pub mod jobs;
 pub mod overview;
 pub mod process;
+pub mod submit;
 pub mod taskmanager;
 pub mod taskmanagers;
 pub mod vertex;

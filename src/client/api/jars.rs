@@ -1,9 +1,9 @@
-//! Jars: list, upload, run, delete.
+//! Jars: list, upload, plan, run, delete.
 use serde_json::{Map, Value, json};
 
 use super::FlinkClient;
 use crate::client::ClientError;
-use crate::client::models::{JarList, JarRunResponse, JarUploadResponse};
+use crate::client::models::{JarList, JarRunResponse, JarUploadResponse, JobPlanInfo};
 use crate::client::request::{Body, Empty, Method, Request, encode, non_empty};
 
 /// `GET /jars`.
@@ -32,17 +32,29 @@ pub struct JarRunOptions {
     pub allow_non_restored_state: bool,
 }
 
-/// `POST /jars/{id}/run`.
-pub fn run_jar(jar_id: &str, o: &JarRunOptions) -> Request<JarRunResponse> {
+/// What the plan and the run both take: the entry class, the arguments, the parallelism.
+fn program_body(o: &JarRunOptions) -> Map<String, Value> {
     let mut body = Map::new();
     body.insert("programArgsList".into(), json!(o.program_args));
-    body.insert("allowNonRestoredState".into(), Value::Bool(o.allow_non_restored_state));
     if let Some(c) = non_empty(&o.entry_class) {
         body.insert("entryClass".into(), Value::String(c.into()));
     }
     if let Some(p) = o.parallelism {
         body.insert("parallelism".into(), json!(p));
     }
+    body
+}
+
+/// `POST /jars/{id}/plan`: the job graph the program would submit, without running it. Of the
+/// options only the entry class, arguments and parallelism count (Flink runs `main` to get it).
+pub fn jar_plan(jar_id: &str, o: &JarRunOptions) -> Request<JobPlanInfo> {
+    Request::new(Method::Post, format!("/jars/{}/plan", encode(jar_id))).json(Value::Object(program_body(o)))
+}
+
+/// `POST /jars/{id}/run`.
+pub fn run_jar(jar_id: &str, o: &JarRunOptions) -> Request<JarRunResponse> {
+    let mut body = program_body(o);
+    body.insert("allowNonRestoredState".into(), Value::Bool(o.allow_non_restored_state));
     if let Some(s) = non_empty(&o.savepoint_path) {
         body.insert("savepointPath".into(), Value::String(s.into()));
     }
@@ -74,6 +86,19 @@ impl FlinkClient {
     /// ```
     pub async fn upload_jar(&self, file_name: &str, bytes: Vec<u8>) -> Result<JarUploadResponse, ClientError> {
         self.send(upload_jar(file_name, bytes)).await
+    }
+
+    /// `POST /jars/{id}/plan`: the job graph of a jar's program, to look at before running it.
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient) -> Result<(), flink_console::client::ClientError> {
+    /// use flink_console::client::request::JarRunOptions;
+    /// let plan = flink.jar_plan("abc_job.jar", &JarRunOptions::default()).await?.plan;
+    /// println!("{} vertices", plan.nodes.len());
+    /// # Ok(()) }
+    /// ```
+    pub async fn jar_plan(&self, jar_id: &str, options: &JarRunOptions) -> Result<JobPlanInfo, ClientError> {
+        self.send(jar_plan(jar_id, options)).await
     }
 
     /// `POST /jars/{id}/run`: submits a job from an uploaded jar.

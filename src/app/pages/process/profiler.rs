@@ -212,12 +212,29 @@ fn FlameGraphFile(target: ProfilerTarget, file: String, on_close: Callback<()>) 
                 <button type="button" on:click=move |_| on_close.run(())>"Close the flame graph"</button>
             </header>
             <Loaded data=html loading="Reading the flame graph…">
-                {move || html.data.get().map(|page| view! {
-                    <iframe class="profiler-frame" title=frame_title.get_value() sandbox="allow-scripts" referrerpolicy="no-referrer" srcdoc=page></iframe>
-                })}
+                {move || html.data.get().map(|page| view! { <SandboxedPage title=frame_title.get_value() page /> })}
             </Loaded>
         </section>
     }
+}
+
+/// The frame gets its page only once it is laid out in the console's document: async-profiler's
+/// script sizes its canvas as it starts, and in a frame not yet laid out it measures 0 × 0 px
+/// and draws nothing (seen in Chromium when `srcdoc` came with the new element).
+#[component]
+fn SandboxedPage(title: String, page: String) -> impl IntoView {
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    let page = StoredValue::new(page);
+    Effect::new(move |_| {
+        if let Some(f) = frame.get() {
+            request_animation_frame(move || {
+                // Reading the width lays the frame out first, in case the browser has not yet.
+                let _ = f.offset_width();
+                f.set_srcdoc(&page.get_value());
+            });
+        }
+    });
+    view! { <iframe class="profiler-frame" node_ref=frame title=title sandbox="allow-scripts" referrerpolicy="no-referrer"></iframe> }
 }
 
 #[cfg(test)]
