@@ -1,4 +1,4 @@
-//! Jars: list, upload, run, delete.
+//! Jars: list, upload, plan, run, delete.
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
@@ -30,6 +30,22 @@ impl FlinkClient {
         })
     }
 
+    /// `POST /jars/{id}/plan`: the job graph of a jar's program, without running it (of the
+    /// options, the entry class, arguments and parallelism count).
+    #[wasm_bindgen(js_name = jarPlan, unchecked_return_type = "Promise<JobPlanInfo>")]
+    pub fn jar_plan(
+        &self,
+        #[wasm_bindgen(js_name = jarId, unchecked_param_type = "string")] jar_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "JarRunOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            let jar = cv::non_blank(&jar_id, "jarId")?;
+            let (plan, timeout) = run_options(options)?;
+            cv::with_timeout(&c, timeout).jar_plan(&jar, &plan).await
+        })
+    }
+
     /// `POST /jars/{id}/run`: submits a job from an uploaded jar.
     #[wasm_bindgen(js_name = runJar, unchecked_return_type = "Promise<JarRunResponse>")]
     pub fn run_jar(
@@ -40,16 +56,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let jar = cv::non_blank(&jar_id, "jarId")?;
-            let (run, timeout) = cv::options(options, "jar run options", |o| {
-                let run = JarRunOptions {
-                    entry_class: o.opt("entryClass", cv::text)?,
-                    program_args: o.opt("programArgs", cv::strings)?.unwrap_or_default(),
-                    parallelism: o.opt("parallelism", |v, name| cv::whole(v, name, 1.0, cv::MAX_INT))?.map(|p| p as u32),
-                    savepoint_path: o.opt("savepointPath", cv::text)?,
-                    allow_non_restored_state: o.opt("allowNonRestoredState", cv::boolean)?.unwrap_or(false),
-                };
-                Ok((run, o.timeout()?))
-            })?;
+            let (run, timeout) = run_options(options)?;
             cv::with_timeout(&c, timeout).run_jar(&jar, &run).await
         })
     }
@@ -64,4 +71,18 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn_unit(async move { cv::timed(&c, options)?.delete_jar(&cv::non_blank(&jar_id, "jarId")?).await })
     }
+}
+
+/// `JarRunOptions` from JavaScript, and the call's timeout.
+fn run_options(options: Option<JsValue>) -> Result<(JarRunOptions, Option<std::time::Duration>), crate::client::ClientError> {
+    cv::options(options, "jar run options", |o| {
+        let run = JarRunOptions {
+            entry_class: o.opt("entryClass", cv::text)?,
+            program_args: o.opt("programArgs", cv::strings)?.unwrap_or_default(),
+            parallelism: o.opt("parallelism", |v, name| cv::whole(v, name, 1.0, cv::MAX_INT))?.map(|p| p as u32),
+            savepoint_path: o.opt("savepointPath", cv::text)?,
+            allow_non_restored_state: o.opt("allowNonRestoredState", cv::boolean)?.unwrap_or(false),
+        };
+        Ok((run, o.timeout()?))
+    })
 }

@@ -60,7 +60,7 @@ export type JobExceptionsOptions = CallOptions & {
   /** At most this many entries of the history (Flink's default otherwise). */
   maxExceptions?: number;
 };
-/** `runJar`. */
+/** `runJar`, and `jarPlan` (which reads the entry class, arguments and parallelism). */
 export type JarRunOptions = CallOptions & {
   entryClass?: string;
   programArgs?: string[];

@@ -3,7 +3,7 @@
 import { FlinkClient, FlinkError } from 'flink-console-client';
 import type {
   AsyncOperationStatus, CheckpointStats, ExecutionGraphInfo, FlinkErrorKind, JobDetails, JobId, JobResourceRequirements,
-  JobStatus, Metric, SavepointOperation, TriggerId,
+  JobPlanInfo, JobStatus, Metric, SavepointOperation, TriggerId,
 } from 'flink-console-client';
 
 const flink = new FlinkClient('http://127.0.0.1:8081', { timeoutMs: 10000, headers: { Authorization: 'Bearer x' } });
@@ -136,10 +136,12 @@ export async function rescaleAndJars(job: JobId, bytes: Uint8Array): Promise<unk
   const jarId: string = upload.filename.split('/').pop() ?? '';
   const jars = await flink.listJars();
   const entries: (string | null)[] = jars.files.flatMap((f) => f.entry.map((e) => e.description));
+  const plan: JobPlanInfo = await flink.jarPlan(jarId, { entryClass: 'a.B', programArgs: ['--x'], parallelism: 2 });
+  const vertices: number = plan.plan.nodes.length;
   const run = await flink.runJar(jarId, { entryClass: 'a.B', programArgs: ['--x'], parallelism: 2, allowNonRestoredState: true });
   const submitted: JobId = run.jobid;
   await flink.deleteJar(jarId);
-  return [entries, submitted];
+  return [entries, vertices, submitted];
 }
 
 export function errors(e: unknown): string {

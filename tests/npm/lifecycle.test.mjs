@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { FlinkError } from 'flink-console-client';
-import { DEMO_JAR, allTasksRunning, flink, localPath, runDemoJob, savepointDirs, triggerId, waitUntil } from './lib.mjs';
+import { DEMO_JAR, ENTRY_CLASS, allTasksRunning, flink, localPath, runDemoJob, savepointDirs, triggerId, waitUntil } from './lib.mjs';
 
 // Chained with the sink: 'Count per key -> Discard: Writer'.
 const COUNT_VERTEX = 'Count per key';
@@ -30,6 +30,10 @@ describe('a job of our own, from an uploaded jar', () => {
     jarId = upload.filename.split('/').pop();
     const jars = await flink.listJars();
     assert.ok(jars.files.some((f) => f.id === jarId), `${jarId} listed`);
+    const plan = await flink.jarPlan(jarId, { entryClass: ENTRY_CLASS, programArgs: ['--name', 'npm: plan'], parallelism: 2, timeoutMs: 60000 });
+    assert.ok(plan.plan.nodes.length >= 2, 'the plan of the demo program, without running it');
+    // The demo's source sets parallelism 1 itself; the job's parallelism reaches the others.
+    assert.ok(plan.plan.nodes.some((n) => n.parallelism === 2), JSON.stringify(plan.plan.nodes.map((n) => n.parallelism)));
     [jobA, jobB] = await Promise.all([runDemoJob(jarId, 'npm: savepoints & rescale'), runDemoJob(jarId, 'npm: stop')]);
     assert.match(jobA, /^[0-9a-f]{32}$/);
   });
