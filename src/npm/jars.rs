@@ -40,9 +40,8 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let jar = cv::non_blank(&jar_id, "jarId")?;
-            let (plan, timeout) = run_options(options)?;
-            cv::with_timeout(&c, timeout).jar_plan(&jar, &plan).await
+            let (client, jar, plan) = jar_call(&c, &jar_id, options)?;
+            client.jar_plan(&jar, &plan).await
         })
     }
 
@@ -55,9 +54,8 @@ impl FlinkClient {
     ) -> Promise {
         let c = self.inner.clone();
         spawn(async move {
-            let jar = cv::non_blank(&jar_id, "jarId")?;
-            let (run, timeout) = run_options(options)?;
-            cv::with_timeout(&c, timeout).run_jar(&jar, &run).await
+            let (client, jar, run) = jar_call(&c, &jar_id, options)?;
+            client.run_jar(&jar, &run).await
         })
     }
 
@@ -73,9 +71,14 @@ impl FlinkClient {
     }
 }
 
-/// `JarRunOptions` from JavaScript, and the call's timeout.
-fn run_options(options: Option<JsValue>) -> Result<(JarRunOptions, Option<std::time::Duration>), crate::client::ClientError> {
-    cv::options(options, "jar run options", |o| {
+/// The jar id and `JarRunOptions` from JavaScript, and the client with the call's timeout.
+fn jar_call(
+    client: &crate::client::FlinkClient,
+    jar_id: &JsValue,
+    options: Option<JsValue>,
+) -> Result<(crate::client::FlinkClient, String, JarRunOptions), crate::client::ClientError> {
+    let jar = cv::non_blank(jar_id, "jarId")?;
+    let (run, timeout) = cv::options(options, "jar run options", |o| {
         let run = JarRunOptions {
             entry_class: o.opt("entryClass", cv::text)?,
             program_args: o.opt("programArgs", cv::strings)?.unwrap_or_default(),
@@ -84,5 +87,6 @@ fn run_options(options: Option<JsValue>) -> Result<(JarRunOptions, Option<std::t
             allow_non_restored_state: o.opt("allowNonRestoredState", cv::boolean)?.unwrap_or(false),
         };
         Ok((run, o.timeout()?))
-    })
+    })?;
+    Ok((cv::with_timeout(client, timeout), jar, run))
 }
