@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-pub use run::RunForm;
 use run::RunJar;
 
 use crate::app::components::{CloseButton, DialogButtons, Loaded, Modal, Progress};

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::app::Cluster;
-use crate::app::components::{ErrorNote, Loaded};
+use crate::app::components::{Loaded, Progress};
 use crate::app::href;
 use crate::app::load::{Loadable, load_once};
 use crate::app::operation::{OpState, use_operation};
@@ -105,11 +105,7 @@ pub fn RunJar(jar: JarFile) -> impl IntoView {
                 <button type="button" on:click=show_plan>"Show plan"</button>
                 <button type="submit" class="primary" disabled=move || run.is_running()>"Run job"</button>
             </div>
-            {move || match run.state.get() {
-                OpState::Running => Some(view! { <p class="progress" role="status">"Submitting the job…"</p> }.into_any()),
-                OpState::Failed(error) => Some(view! { <ErrorNote error /> }.into_any()),
-                _ => None,
-            }}
+            <Progress op=run running="Submitting the job…" />
         </form>
         {move || plan.get().map(|p| view! { <Plan plan=p /> })}
     }
