@@ -110,6 +110,11 @@ test('job page: opened from Jobs, graph and vertices, checkpoints tab, deep link
     const summary = page.getByRole('table', { name: 'Checkpoint summary' });
     assert.match(await summary.getByRole('row', { name: /End-to-end duration/ }).innerText(), /End-to-end duration(\s+(\d+m?s|–)){7}/);
     await summary.getByRole('rowheader', { name: 'Checkpointed size' }).waitFor();
+    // The same split by type, which Flink's summary does not do: the demo job's periodic checkpoints.
+    const kinds = page.getByRole('table', { name: 'Checkpoints by type' });
+    assert.match(await kinds.locator('caption').innerText(), /^Over the \d+ most recent checkpoints Flink keeps$/);
+    assert.match(await kinds.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Checkpoint', exact: true }) }).innerText(),
+      /^Checkpoint\s+[1-9]\d*\s+\d+(\s+\d+m?s){3}\s+[\d.]+ K?B\s+[\d.]+ K?B$/);
   });
 });
 

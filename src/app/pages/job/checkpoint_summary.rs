@@ -1,10 +1,11 @@
 //! The checkpoints tab's summary: min, average, max and percentiles over the completed
-//! checkpoints Flink keeps statistics of, as its `summary` gives them.
+//! checkpoints Flink keeps statistics of, as its `summary` gives them; and the same split by
+//! checkpoint type, which Flink's summary does not do, over the history Flink keeps.
 use leptos::prelude::*;
 
 use crate::app::components::{cell, table_head};
 use crate::app::format;
-use crate::client::{CheckpointSummary, StatsSummary};
+use crate::client::{CheckpointStats, CheckpointStatus, CheckpointSummary, StatsSummary};
 
 const COLUMNS: &[(&str, bool)] =
     &[("", false), ("Min", true), ("Average", true), ("Max", true), ("p50", true), ("p90", true), ("p99", true), ("p99.9", true)];
@@ -65,6 +66,89 @@ pub fn Summary(summary: CheckpointSummary) -> impl IntoView {
     .into_any()
 }
 
+const KIND_COLUMNS: &[(&str, bool)] = &[
+    ("Type", false),
+    ("Completed", true),
+    ("Failed", true),
+    ("Min duration", true),
+    ("Average duration", true),
+    ("Max duration", true),
+    ("Average size", true),
+    ("Max size", true),
+];
+
+/// How a checkpoint type reads; a type a later line may add keeps Flink's name.
+fn kind_label(kind: &str) -> String {
+    match kind {
+        "CHECKPOINT" => "Checkpoint".into(),
+        "UNALIGNED_CHECKPOINT" => "Unaligned checkpoint".into(),
+        "SAVEPOINT" => "Savepoint".into(),
+        "SYNC_SAVEPOINT" => "Savepoint on stop".into(),
+        other => other.into(),
+    }
+}
+
+/// One checkpoint type of the history: its label, then completed and failed counts, min /
+/// average / max end-to-end duration and average / max checkpointed size of the completed ones.
+pub type KindRow = (String, [String; 7]);
+
+/// The history split by checkpoint type, in Flink's order of types. Flink's `summary` mixes
+/// savepoints with checkpoints; a slow savepoint looks like a slow checkpoint there.
+pub fn by_kind(history: &[CheckpointStats]) -> Vec<KindRow> {
+    let kind_of = |c: &CheckpointStats| {
+        c.checkpoint_type.clone().unwrap_or_else(|| if c.is_savepoint { "SAVEPOINT" } else { "CHECKPOINT" }.into())
+    };
+    let order = |k: &str| ["CHECKPOINT", "UNALIGNED_CHECKPOINT", "SAVEPOINT", "SYNC_SAVEPOINT"].iter().position(|o| *o == k).unwrap_or(usize::MAX);
+    let mut kinds: Vec<String> = history.iter().map(kind_of).collect();
+    kinds.sort_by(|a, b| order(a).cmp(&order(b)).then(a.cmp(b)));
+    kinds.dedup();
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let of_kind = history.iter().filter(|c| kind_of(c) == kind);
+            let failed = of_kind.clone().filter(|c| c.status == CheckpointStatus::Failed).count();
+            let done: Vec<&CheckpointStats> = of_kind.filter(|c| c.status == CheckpointStatus::Completed).collect();
+            let durations: Vec<i64> = done.iter().filter_map(|c| c.end_to_end_duration.get()).collect();
+            let sizes: Vec<i64> = done.iter().filter_map(|c| c.checkpointed_size.get()).collect();
+            let average = |v: &[i64]| (!v.is_empty()).then(|| v.iter().sum::<i64>() / v.len() as i64);
+            let ms = |v: Option<i64>| format::duration(v.into());
+            let size = |v: Option<i64>| format::bytes(v.into());
+            let cells = [
+                done.len().to_string(),
+                failed.to_string(),
+                ms(durations.iter().copied().min()),
+                ms(average(&durations)),
+                ms(durations.iter().copied().max()),
+                size(average(&sizes)),
+                size(sizes.iter().copied().max()),
+            ];
+            (kind_label(&kind), cells)
+        })
+        .collect()
+}
+
+/// The history split by type, with how many checkpoints it covers (Flink keeps the latest
+/// `web.checkpoints.history`, 10 by default).
+#[component]
+pub fn ByKind(history: Vec<CheckpointStats>) -> impl IntoView {
+    let rows = by_kind(&history);
+    if rows.is_empty() {
+        return view! { <p class="empty">"No checkpoints in the history yet."</p> }.into_any();
+    }
+    view! {
+        <table class="summary by-kind" aria-label="Checkpoints by type">
+            <caption>{format!("Over the {} most recent checkpoints Flink keeps", history.len())}</caption>
+            {table_head(KIND_COLUMNS)}
+            <tbody>
+                {rows.into_iter().map(|(label, cells)| view! {
+                    <tr><th scope="row">{label}</th>{cells.map(|c| cell(c, "num")).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +164,33 @@ mod tests {
         assert_eq!(rows[0].1[3], "–", "NaN percentile");
         assert_eq!((rows[1].0, rows[1].1[2].as_str()), ("Checkpointed size", "2.0 KB"));
         assert!(summary_rows(&CheckpointSummary::default()).is_empty());
+    }
+
+    fn checkpoint(id: u64, kind: Option<&str>, savepoint: bool, status: CheckpointStatus, ms: i64, size: i64) -> CheckpointStats {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "status": status.to_string(), "is_savepoint": savepoint, "checkpoint_type": kind,
+            "end_to_end_duration": ms, "checkpointed_size": size,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_history_splits_by_type_in_flinks_order_with_counts_durations_and_sizes() {
+        use CheckpointStatus::*;
+        let history = [
+            checkpoint(5, Some("SAVEPOINT"), true, Completed, 9_000, 4096),
+            checkpoint(4, Some("CHECKPOINT"), false, Failed, -1, -1),
+            checkpoint(3, Some("CHECKPOINT"), false, Completed, 300, 1024),
+            checkpoint(2, Some("CHECKPOINT"), false, Completed, 100, 3072),
+            checkpoint(1, None, true, Completed, 2_000, 2048),
+            checkpoint(0, Some("NEW_KIND"), false, InProgress, -1, -1),
+        ];
+        let rows = by_kind(&history);
+        let labels: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(labels, ["Checkpoint", "Savepoint", "NEW_KIND"], "1.x entries without a type go by is_savepoint");
+        assert_eq!(rows[0].1, ["2", "1", "100ms", "200ms", "300ms", "2.0 KB", "3.0 KB"].map(String::from));
+        assert_eq!(rows[1].1[..3], ["2", "0", "2s"].map(String::from), "the two savepoints, the failed checkpoint not among them");
+        assert_eq!(rows[2].1, ["0", "0", "–", "–", "–", "–", "–"].map(String::from), "in progress only: nothing to summarize");
+        assert!(by_kind(&[]).is_empty());
     }
 }

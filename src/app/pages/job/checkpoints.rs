@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::JobContext;
 use super::chart::CheckpointChart;
 use super::checkpoint_subtasks::CheckpointSubtasks;
-use super::checkpoint_summary::Summary;
+use super::checkpoint_summary::{ByKind, Summary};
 use crate::app::Cluster;
 use crate::app::components::{Loaded, StatusBadge, cell, table_head};
 use crate::app::load::load_once;
@@ -41,6 +41,7 @@ pub fn CheckpointsTab() -> impl IntoView {
                     <section class="panel">
                         <h2>"Summary"</h2>
                         {move || view! { <Summary summary=summary.get() /> }}
+                        {move || view! { <ByKind history=history.get() /> }}
                     </section>
                     <section class="panel">
                         <h2>"Latest"</h2>
