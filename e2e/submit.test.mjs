@@ -1,5 +1,6 @@
 // Job submission against the real Flink: the demo jar uploaded through the page, the plan of
-// its program shown, the job run and RUNNING, the jar deleted after asking.
+// its program shown, the job run and RUNNING, run again from its savepoint in claim mode, the
+// jar deleted after asking.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,10 +24,27 @@ after(async () => {
   await browser?.close();
 });
 
-test('submit: upload the demo jar, see its plan, run it, the job runs; delete the jar after asking', async () => {
+/** Stops a job with a savepoint through Flink's API; the savepoint's location. */
+async function stopWithSavepoint(job) {
+  const answer = await fetch(`${FLINK_REST_URL}/jobs/${job}/stop`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ drain: false }),
+  });
+  assert.equal(answer.status, 202);
+  const { 'request-id': trigger } = await answer.json();
+  const deadline = Date.now() + 60_000;
+  let status;
+  while ((status = await flink(`/jobs/${job}/savepoints/${trigger}`)).status.id !== 'COMPLETED' && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.ok(status.operation?.location, `the stop made a savepoint: ${JSON.stringify(status)}`);
+  return status.operation.location;
+}
+
+test('submit: upload the demo jar, see its plan, run it, the job runs, run it again from its savepoint; delete the jar after asking', async () => {
   const fileName = `e2e-submit-${Date.now()}.jar`;
   const jobName = `Submitted from the console ${Date.now()}`;
   let job;
+  let restored;
   try {
     await withPage(browser, 'submit', async (page) => {
       await page.goto(CONSOLE_URL);
@@ -64,6 +82,28 @@ test('submit: upload the demo jar, see its plan, run it, the job runs; delete th
       while ((await flink(`/jobs/${job}`)).state !== 'RUNNING' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
       assert.equal((await flink(`/jobs/${job}`)).state, 'RUNNING', 'the submitted job runs');
 
+      // Restore: the job stopped with a savepoint, the jar run again from it in claim mode.
+      const savepoint = await stopWithSavepoint(job);
+      await page.goto(`${CONSOLE_URL}/submit`);
+      await page.getByRole('button', { name: `Run ${fileName}` }).click();
+      await form.getByLabel('Entry class').fill('flinkconsole.demo.DemoJob');
+      await form.getByLabel('Program arguments (one per line)').fill(`--name\n${jobName} restored\n--rate\n5`);
+      const mode = form.getByLabel('Restore mode');
+      assert.ok(await mode.isDisabled(), 'no restore mode without a savepoint');
+      await form.getByLabel('Savepoint path').fill(savepoint);
+      await mode.selectOption({ label: 'Claim: the job owns it and deletes it once subsumed' });
+      const sent = page.waitForRequest((r) => r.url().endsWith('/run') && r.method() === 'POST');
+      await form.getByRole('button', { name: 'Run job' }).click();
+      const body = (await sent).postDataJSON();
+      assert.deepEqual([body.savepointPath, body.restoreMode], [savepoint, 'CLAIM']);
+      await page.waitForURL(/\/jobs\/[0-9a-f]{32}$/, { timeout: 60_000 });
+      restored = page.url().match(/\/jobs\/([0-9a-f]{32})$/)[1];
+      const until = Date.now() + 60_000;
+      let from;
+      while (!(from = (await flink(`/jobs/${restored}/checkpoints`)).latest?.restored) && Date.now() < until) await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(from?.external_path, savepoint, 'Flink restored the new job from that savepoint');
+      assert.equal(from?.is_savepoint, true);
+
       await page.goto(`${CONSOLE_URL}/submit`);
       await page.getByRole('button', { name: `Delete ${fileName}` }).click();
       const dialog = page.getByRole('dialog', { name: 'Delete jar' });
@@ -78,6 +118,6 @@ test('submit: upload the demo jar, see its plan, run it, the job runs; delete th
     });
   } finally {
     // The job is this test's own: it does not stay to take slots from the other tests.
-    if (job) await fetch(`${FLINK_REST_URL}/jobs/${job}?mode=cancel`, { method: 'PATCH' });
+    for (const j of [job, restored].filter(Boolean)) await fetch(`${FLINK_REST_URL}/jobs/${j}?mode=cancel`, { method: 'PATCH' });
   }
 });

@@ -442,6 +442,7 @@ fn jar_plan_bodies_leave_out_what_only_a_run_takes() {
         parallelism: Some(3),
         savepoint_path: Some("file:/tmp/sp".into()),
         allow_non_restored_state: true,
+        restore_mode: Some(RestoreMode::Claim),
     };
     assert_json(
         &rq::jar_plan("a b.jar", &o),
@@ -468,6 +469,7 @@ fn run_jar_bodies() {
         parallelism: Some(2),
         savepoint_path: Some("file:/var/lib/flink/savepoints/savepoint-970762-6d3131af20bb".into()),
         allow_non_restored_state: true,
+        restore_mode: Some(RestoreMode::NoClaim),
     };
     assert_json(
         &rq::run_jar(id, &o),
@@ -478,9 +480,13 @@ fn run_jar_bodies() {
             "programArgsList": ["--name", "filter sum"],
             "parallelism": 2,
             "savepointPath": "file:/var/lib/flink/savepoints/savepoint-970762-6d3131af20bb",
+            "restoreMode": "NO_CLAIM",
             "allowNonRestoredState": true,
         }),
     );
+    let no_savepoint = JarRunOptions { restore_mode: Some(RestoreMode::Claim), ..Default::default() };
+    let body = rq::run_jar(id, &no_savepoint).json_body().unwrap().clone();
+    assert!(body.get("restoreMode").is_none(), "a restore mode means nothing without a savepoint: {body}");
     let blank = JarRunOptions { entry_class: Some("  ".into()), savepoint_path: Some(String::new()), ..Default::default() };
     let body = rq::run_jar(id, &blank).json_body().unwrap().clone();
     assert!(body.get("entryClass").is_none() && body.get("savepointPath").is_none(), "{body}");

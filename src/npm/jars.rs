@@ -4,6 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
 use super::{FlinkClient, spawn, spawn_unit};
+use crate::client::RestoreMode;
 use crate::client::request::JarRunOptions;
 
 #[wasm_bindgen]
@@ -85,6 +86,7 @@ fn jar_call(
             parallelism: o.opt("parallelism", |v, name| cv::whole(v, name, 1.0, cv::MAX_INT))?.map(|p| p as u32),
             savepoint_path: o.opt("savepointPath", cv::text)?,
             allow_non_restored_state: o.opt("allowNonRestoredState", cv::boolean)?.unwrap_or(false),
+            restore_mode: o.opt("restoreMode", |v, name| cv::flink_enum(v, name, RestoreMode::KNOWN, RestoreMode::as_str))?,
         };
         Ok((run, o.timeout()?))
     })?;

@@ -67,6 +67,8 @@ export type JarRunOptions = CallOptions & {
   parallelism?: number;
   savepointPath?: string;
   allowNonRestoredState?: boolean;
+  /** Who owns the savepoint afterwards (sent only with `savepointPath`). */
+  restoreMode?: RestoreMode;
 };
 /** Whose metrics `requestMetricQueryServiceAddresses` reads (default: the job manager's). */
 export type MetricScope =

@@ -21,6 +21,7 @@ fn jar_run_req(f: &Fixture) -> Request<JarRunResponse> {
         parallelism: f.request_body["parallelism"].as_u64().map(|p| u32::try_from(p).unwrap()),
         savepoint_path: f.req_str("savepointPath"),
         allow_non_restored_state: f.req_bool("allowNonRestoredState"),
+        restore_mode: f.req_str("restoreMode").map(|m| RestoreMode::from(m.as_str())),
     };
     rq::run_jar(f.after("jars"), &o)
 }

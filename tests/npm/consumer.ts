@@ -3,7 +3,7 @@
 import { FlinkClient, FlinkError } from 'flink-console-client';
 import type {
   AsyncOperationStatus, CheckpointStats, ExecutionGraphInfo, FlinkErrorKind, JobDetails, JobId, JobResourceRequirements,
-  JobPlanInfo, JobStatus, Metric, SavepointOperation, TriggerId,
+  JobPlanInfo, JobStatus, Metric, RestoreMode, SavepointOperation, TriggerId,
 } from 'flink-console-client';
 
 const flink = new FlinkClient('http://127.0.0.1:8081', { timeoutMs: 10000, headers: { Authorization: 'Bearer x' } });
@@ -139,6 +139,8 @@ export async function rescaleAndJars(job: JobId, bytes: Uint8Array): Promise<unk
   const plan: JobPlanInfo = await flink.jarPlan(jarId, { entryClass: 'a.B', programArgs: ['--x'], parallelism: 2 });
   const vertices: number = plan.plan.nodes.length;
   const run = await flink.runJar(jarId, { entryClass: 'a.B', programArgs: ['--x'], parallelism: 2, allowNonRestoredState: true });
+  const mode: RestoreMode = 'NO_CLAIM';
+  await flink.runJar(jarId, { savepointPath: 'file:/tmp/savepoint-1', restoreMode: mode });
   const submitted: JobId = run.jobid;
   await flink.deleteJar(jarId);
   return [entries, vertices, submitted];

@@ -128,6 +128,7 @@ describe('bad arguments', () => {
     [(f) => f.runJar('x.jar', { programArgs: '--x' }), "options.programArgs must be an array of strings, not '--x'"],
     [(f) => f.runJar('x.jar', { programArgs: ['--x', 1] }), 'options.programArgs[1] must be a string, not 1'],
     [(f) => f.runJar('', {}), "jarId must be a non-empty string, not ''"],
+    [(f) => f.runJar('x.jar', { restoreMode: 3 }), "options.restoreMode must be a string such as 'CLAIM' or 'NO_CLAIM', not 3"],
     // scopes: the union they must be, their fields, and fields of another type
     [(f) => f.requestMetricQueryServiceAddresses(42), `scope must be ${METRIC_SCOPE}, not 42`],
     [(f) => f.requestMetricQueryServiceAddresses({}), `scope must be ${METRIC_SCOPE}, not an object without a type`],

@@ -1,7 +1,17 @@
 use serde::{Deserialize, Serialize};
 
-use super::null_default;
+use super::{null_default, string_enum};
 use crate::client::ids::JobId;
+
+string_enum!(
+    /// Who owns the savepoint a job starts from (`restoreMode`, Flink 2.x also calls it
+    /// `claimMode`): `CLAIM` hands it to the job, which deletes it once a newer checkpoint
+    /// subsumes it; `NO_CLAIM` leaves it alone (the first checkpoint is then a full one).
+    RestoreMode {
+        Claim = "CLAIM",
+        NoClaim = "NO_CLAIM",
+    }
+);
 
 /// `GET /jars`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]

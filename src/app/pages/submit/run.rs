@@ -10,7 +10,7 @@ use crate::app::load::{Loadable, load_once};
 use crate::app::operation::{OpState, use_operation};
 use crate::app::pages::job::graph::{JobGraph, layout};
 use crate::client::request::JarRunOptions;
-use crate::client::{ClientError, JarFile, JobPlanInfo};
+use crate::client::{ClientError, JarFile, JobPlanInfo, RestoreMode};
 
 /// What the form holds, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -22,6 +22,8 @@ pub struct RunForm {
     pub parallelism: String,
     pub savepoint_path: String,
     pub allow_non_restored_state: bool,
+    /// `None`: the cluster's default.
+    pub restore_mode: Option<RestoreMode>,
 }
 
 impl RunForm {
@@ -42,6 +44,7 @@ impl RunForm {
             parallelism,
             savepoint_path: text(&self.savepoint_path),
             allow_non_restored_state: self.allow_non_restored_state,
+            restore_mode: self.restore_mode.clone(),
         })
     }
 }
@@ -97,6 +100,16 @@ pub fn RunJar(jar: JarFile) -> impl IntoView {
                 <input type="text" placeholder="Start without state when blank"
                     on:input=move |e| form.update(|f| f.savepoint_path = event_target_value(&e)) />
             </label>
+            <label>"Restore mode"
+                <select
+                    disabled=move || form.with(|f| f.savepoint_path.trim().is_empty())
+                    on:change=move |e| form.update(|f| f.restore_mode = restore_mode(&event_target_value(&e)))
+                >
+                    <option value="">"Cluster default"</option>
+                    <option value="NO_CLAIM">"No claim: the savepoint stays yours"</option>
+                    <option value="CLAIM">"Claim: the job owns it and deletes it once subsumed"</option>
+                </select>
+            </label>
             <label class="choice">
                 <input type="checkbox" on:change=move |e| form.update(|f| f.allow_non_restored_state = event_target_checked(&e)) />
                 "Allow non-restored state"
@@ -109,6 +122,11 @@ pub fn RunJar(jar: JarFile) -> impl IntoView {
         </form>
         {move || plan.get().map(|p| view! { <Plan plan=p /> })}
     }
+}
+
+/// The restore mode a choice of the form stands for; blank is the cluster's default.
+fn restore_mode(value: &str) -> Option<RestoreMode> {
+    (!value.is_empty()).then(|| RestoreMode::from(value))
 }
 
 /// The job graph Flink made of the program, before it runs.
@@ -138,11 +156,13 @@ mod tests {
             parallelism: " 3 ".into(),
             savepoint_path: "  ".into(),
             allow_non_restored_state: true,
+            restore_mode: super::restore_mode("CLAIM"),
         };
         let o = form.options().unwrap();
         assert_eq!(o.entry_class.as_deref(), Some("demo.Job"));
         assert_eq!(o.program_args, ["--name", "a name with spaces", "--rate", "5"]);
         assert_eq!((o.parallelism, o.savepoint_path, o.allow_non_restored_state), (Some(3), None, true));
+        assert_eq!((o.restore_mode, super::restore_mode("")), (Some(crate::client::RestoreMode::Claim), None));
         let blank = RunForm::default().options().unwrap();
         assert_eq!((blank.entry_class, blank.parallelism, blank.program_args.len()), (None, None, 0));
     }
