@@ -52,7 +52,17 @@ test('submit: upload the demo jar, see its plan, run it, the job runs, run it ag
       await page.getByRole('heading', { name: 'Submit a job' }).waitFor();
 
       await page.getByLabel('Jar file').setInputFiles({ name: fileName, mimeType: 'application/java-archive', buffer: jar });
+      // Held a moment on its way to Flink, so that what the page says meanwhile can be read.
+      await page.route('**/api/jars/upload', async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      const up = page.waitForRequest((r) => r.url().endsWith('/jars/upload'));
       await page.getByRole('button', { name: 'Upload', exact: true }).click();
+      assert.equal((await up).resourceType(), 'xhr', 'sent with XMLHttpRequest, the API that reports upload progress');
+      await page.getByRole('status').filter({ hasText: /^Sent; Flink is storing the jar…$|^Uploading the jar/ }).waitFor();
+      const bar = page.getByRole('progressbar', { name: 'Upload progress' });
+      if (await bar.isVisible()) assert.ok(Number(await bar.getAttribute('value')) <= Number(await bar.getAttribute('max')));
       const form = page.getByRole('form', { name: `Run ${fileName}` });
       await form.waitFor({ timeout: 60_000 });
       const listed = (await flink('/jars')).files.find((f) => f.name === fileName);

@@ -157,6 +157,90 @@ pub(crate) async fn stream(
     }
 }
 
+/// Sends like [`send`], reporting the bytes of the body sent so far to `on_progress` (sent,
+/// total): through `XMLHttpRequest`, the one browser API that reports upload progress (a
+/// streamed `fetch` body needs HTTP/2). Where there is none (Node), it is `send`, without
+/// progress. `idle_ms` bounds the wait since the last progress, not the whole upload, so a big
+/// jar on a slow link is not cut off while it keeps going.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn send_with_progress(
+    url: &str,
+    method: Method,
+    body: &Body,
+    headers: &[(String, String)],
+    idle_ms: u32,
+    on_progress: Box<dyn Fn(u64, u64)>,
+) -> Result<Response, ClientError> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use futures::future::{Either, select};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    if !js_sys::Reflect::has(&js_sys::global(), &"XMLHttpRequest".into()).unwrap_or(false) {
+        return send(url, method, body, headers, idle_ms).await;
+    }
+    let network = |message: &str| ClientError::Network { url: url.to_string(), message: message.to_string() };
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| network("XMLHttpRequest is unavailable"))?;
+    xhr.open_with_async(method.as_str(), url, true).map_err(|_| network("the request could not be made"))?;
+    for (name, value) in headers {
+        xhr.set_request_header(name, value).map_err(|_| network(&format!("the header {name:?} is not valid")))?;
+    }
+    let last = Rc::new(Cell::new(now_ms()));
+    let progress = {
+        let last = last.clone();
+        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+            last.set(now_ms());
+            let total = if e.length_computable() { e.total() as u64 } else { 0 };
+            on_progress(e.loaded() as u64, total);
+        })
+    };
+    // Resolved once, by whichever of load, error or abort comes first: whether it loaded.
+    let (done, finished) = futures::channel::oneshot::channel::<bool>();
+    let done = Rc::new(Cell::new(Some(done)));
+    let end = |loaded: bool| {
+        let done = done.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            if let Some(done) = done.take() {
+                let _ = done.send(loaded);
+            }
+        })
+    };
+    let (on_load, on_failure) = (end(true), end(false));
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    xhr.set_onerror(Some(on_failure.as_ref().unchecked_ref()));
+    xhr.set_onabort(Some(on_failure.as_ref().unchecked_ref()));
+    let sent = match body {
+        Body::None => xhr.send(),
+        Body::Json(value) => {
+            xhr.set_request_header("Content-Type", "application/json").map_err(|_| network("the JSON body could not be sent"))?;
+            xhr.send_with_opt_str(Some(&value.to_string()))
+        }
+        Body::Jar { file_name, bytes } => xhr.send_with_opt_form_data(Some(&jar_form(file_name, bytes).map_err(|m| network(&m))?)),
+    };
+    sent.map_err(|_| network("the request could not be sent"))?;
+    let mut finished = finished;
+    let loaded = loop {
+        match select(finished, gloo_timers::future::TimeoutFuture::new(idle_ms)).await {
+            Either::Left((loaded, _)) => break loaded.unwrap_or(false),
+            Either::Right((_, pending)) if now_ms() - last.get() < f64::from(idle_ms) => finished = pending,
+            Either::Right(_) => {
+                let _ = xhr.abort();
+                return Err(ClientError::Timeout { url: url.to_string(), after_ms: idle_ms });
+            }
+        }
+    };
+    if !loaded {
+        return Err(network("the upload broke off"));
+    }
+    let status = xhr.status().unwrap_or(0);
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    Ok(Response { status, text })
+}
+
 /// The fetch request, made directly: gloo-net's `RequestBuilder` would append an `&` to every
 /// URL that has a query (`?mode=cancel&`), so the wire would differ from `Request::url`.
 #[cfg(target_arch = "wasm32")]
@@ -229,6 +313,18 @@ pub(crate) async fn stream(
     _on_chunk: &mut dyn FnMut(&[u8]),
 ) -> Result<u64, ClientError> {
     Err(ClientError::Network { url: url.to_string(), message: "reading needs a WebAssembly host with fetch (browser or Node)".into() })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) async fn send_with_progress(
+    url: &str,
+    method: Method,
+    body: &Body,
+    headers: &[(String, String)],
+    idle_ms: u32,
+    _on_progress: Box<dyn Fn(u64, u64)>,
+) -> Result<Response, ClientError> {
+    send(url, method, body, headers, idle_ms).await
 }
 
 /// Waits without blocking the event loop.

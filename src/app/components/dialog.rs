@@ -51,7 +51,7 @@ pub fn Modal(
 
 /// "Working…" while the operation runs, Flink's reason when it failed, nothing otherwise.
 #[component]
-pub fn Progress<T: Clone + Send + Sync + 'static>(op: Operation<T>, running: &'static str) -> impl IntoView {
+pub fn Progress<T: Clone + Send + Sync + 'static>(op: Operation<T>, #[prop(into)] running: Signal<String>) -> impl IntoView {
     move || match op.state.get() {
         OpState::Running => view! {
             <p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>{running}</p>

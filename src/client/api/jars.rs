@@ -96,6 +96,23 @@ impl FlinkClient {
         self.send(upload_jar(file_name, bytes)).await
     }
 
+    /// [`upload_jar`](Self::upload_jar), telling `on_progress` the bytes sent so far and the
+    /// total (in a browser; elsewhere it uploads without progress).
+    ///
+    /// ```no_run
+    /// # async fn f(flink: flink_console::client::FlinkClient, bytes: Vec<u8>) -> Result<(), flink_console::client::ClientError> {
+    /// flink.upload_jar_with_progress("job.jar", bytes, |sent, total| println!("{sent} of {total} bytes")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn upload_jar_with_progress(
+        &self,
+        file_name: &str,
+        bytes: Vec<u8>,
+        on_progress: impl Fn(u64, u64) + 'static,
+    ) -> Result<JarUploadResponse, ClientError> {
+        self.send_with_progress(upload_jar(file_name, bytes), on_progress).await
+    }
+
     /// `POST /jars/{id}/plan`: the job graph of a jar's program, to look at before running it.
     ///
     /// ```no_run

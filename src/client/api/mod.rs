@@ -174,6 +174,17 @@ impl FlinkClient {
         transport::stream(&self.url(request), &self.options.headers, ms, on_chunk).await
     }
 
+    /// Sends like [`send`](Self::send), telling `on_progress` how many bytes of the body went
+    /// out (sent, total; total 0 when unknown). In a browser only: elsewhere the request is sent
+    /// without progress. The timeout bounds the wait since the last progress.
+    pub async fn send_with_progress<T: Answer>(&self, request: Request<T>, on_progress: impl Fn(u64, u64) + 'static) -> Result<T, ClientError> {
+        let url = self.url(&request);
+        let ms = self.options.timeout.as_millis().min(u128::from(u32::MAX)) as u32;
+        let response = transport::send_with_progress(&url, request.method, &request.body, &self.options.headers, ms, Box::new(on_progress)).await?;
+        response.check(&url)?;
+        T::from_body(&url, &response.text)
+    }
+
     // Not generic, so the sending code exists once however many answer types there are.
     async fn exchange(&self, url: &str, method: Method, body: &Body) -> Result<String, ClientError> {
         let ms = self.options.timeout.as_millis().min(u128::from(u32::MAX)) as u32;

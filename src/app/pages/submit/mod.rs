@@ -45,22 +45,24 @@ pub fn SubmitPage() -> impl IntoView {
     }
 }
 
-/// The file picker and its button. Flink takes the jar as one multipart request, so the
-/// progress shown is "uploading" until Flink answers.
+/// The file picker and its button; while the jar goes out, how much of it has.
 #[component]
 fn Upload(on_uploaded: Callback<String>) -> impl IntoView {
     let client = expect_context::<Cluster>().client;
     let input = NodeRef::<leptos::html::Input>::new();
     let upload = use_operation::<String>();
+    // Bytes sent and the total, from the browser's upload progress.
+    let sent = RwSignal::new((0_u64, 0_u64));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(file) = input.get_untracked().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
             return upload.fail(ClientError::InvalidInput("Pick a jar file first.".into()));
         };
         let client = client.clone();
+        sent.set((0, file.size() as u64));
         upload.run(async move {
             let bytes = read_file(&file).await?;
-            let answer = client.upload_jar(&file.name(), bytes).await?;
+            let answer = client.upload_jar_with_progress(&file.name(), bytes, move |done, total| sent.set((done, total))).await?;
             Ok(answer.jar_id().to_string())
         });
     };
@@ -73,8 +75,21 @@ fn Upload(on_uploaded: Callback<String>) -> impl IntoView {
         <form class="panel upload-jar" on:submit=submit>
             <label>"Jar file" <input type="file" accept=".jar,application/java-archive" node_ref=input /></label>
             <button type="submit" disabled=move || upload.is_running()>"Upload"</button>
-            <Progress op=upload running="Uploading the jar…" />
+            <Show when=move || upload.is_running()>
+                <progress aria-label="Upload progress" max=move || sent.get().1.max(1) value=move || sent.get().0.min(sent.get().1)></progress>
+            </Show>
+            <Progress op=upload running=Signal::derive(move || upload_status(sent.get())) />
         </form>
+    }
+}
+
+/// What the upload says while it runs: the bytes sent of the total, or that Flink is storing
+/// the jar once all went out.
+fn upload_status((done, total): (u64, u64)) -> String {
+    match (done, total) {
+        (_, 0) => "Uploading the jar…".into(),
+        (done, total) if done >= total => "Sent; Flink is storing the jar…".into(),
+        (done, total) => format!("Uploading the jar: {} of {} ({} %)…", format::bytes((done as i64).into()), format::bytes((total as i64).into()), done * 100 / total),
     }
 }
 
