@@ -1,5 +1,6 @@
 //! Jars: list, upload, plan, run, delete.
 use js_sys::Promise;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
@@ -28,6 +29,31 @@ impl FlinkClient {
         spawn(async move {
             let (name, bytes) = (cv::non_blank(&file_name, "fileName")?, cv::bytes(&jar, "jar")?);
             cv::timed(&c, options)?.upload_jar(&name, bytes).await
+        })
+    }
+
+    /// `uploadJar`, calling `onProgress(sent, total)` as the bytes go out (in a browser, through
+    /// `XMLHttpRequest`; Node has none, so there it uploads without calling it). The timeout
+    /// bounds the wait since the last progress.
+    #[wasm_bindgen(js_name = uploadJarWithProgress, unchecked_return_type = "Promise<JarUploadResponse>")]
+    pub fn upload_jar_with_progress(
+        &self,
+        #[wasm_bindgen(js_name = fileName, unchecked_param_type = "string")] file_name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] jar: JsValue,
+        #[wasm_bindgen(js_name = onProgress, unchecked_param_type = "(sent: number, total: number) => void")] on_progress: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let c = self.inner.clone();
+        spawn(async move {
+            let (name, bytes) = (cv::non_blank(&file_name, "fileName")?, cv::bytes(&jar, "jar")?);
+            let Some(report) = on_progress.dyn_ref::<js_sys::Function>().cloned() else {
+                return Err(crate::client::ClientError::InvalidInput(format!("onProgress must be a function, not {}", cv::describe(&on_progress))));
+            };
+            let call = move |sent: u64, total: u64| {
+                // A throwing callback does not stop the upload.
+                let _ = report.call2(&JsValue::NULL, &(sent as f64).into(), &(total as f64).into());
+            };
+            cv::timed(&c, options)?.upload_jar_with_progress(&name, bytes, call).await
         })
     }
 

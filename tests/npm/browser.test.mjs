@@ -39,7 +39,7 @@ it('a page imports the package and lists the jobs', async () => {
   await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'npm-browser.png') });
 
   const status = await page.textContent('#status');
-  assert.match(status, /^listed \d+ jobs; cancel of an unknown job: http 404 true$/);
+  assert.match(status, /^listed \d+ jobs; cancel of an unknown job: http 404 true; upload progress to the end$/);
   const names = await page.$$eval('#jobs li', (items) => items.map((li) => [li.textContent, li.dataset.state]));
   for (const name of DEMO_JOBS) assert.ok(names.some(([n, s]) => n === name && s === 'RUNNING'), `${name} listed as text: ${JSON.stringify(names)}`);
   assert.equal(await page.locator('#jobs b').count(), 0, 'job names are text, not HTML');

@@ -133,6 +133,8 @@ export async function rescaleAndJars(job: JobId, bytes: Uint8Array): Promise<unk
   for (const r of Object.values(requirements)) r.parallelism.upperBound = r.parallelism.lowerBound + 1;
   await flink.updateJobResourceRequirements(job, requirements);
   const upload = await flink.uploadJar('job.jar', bytes);
+  let shown = 0;
+  await flink.uploadJarWithProgress('job.jar', bytes, (sent: number, total: number) => { shown = total > 0 ? sent / total : 0; }, { timeoutMs: 60000 });
   const jarId: string = upload.filename.split('/').pop() ?? '';
   const jars = await flink.listJars();
   const entries: (string | null)[] = jars.files.flatMap((f) => f.entry.map((e) => e.description));
@@ -143,7 +145,7 @@ export async function rescaleAndJars(job: JobId, bytes: Uint8Array): Promise<unk
   await flink.runJar(jarId, { savepointPath: 'file:/tmp/savepoint-1', restoreMode: mode });
   const submitted: JobId = run.jobid;
   await flink.deleteJar(jarId);
-  return [entries, vertices, submitted];
+  return [entries, vertices, submitted, shown];
 }
 
 export function errors(e: unknown): string {

@@ -103,6 +103,7 @@ describe('bad arguments', () => {
     [(f) => f.jobmanagerLogFile(), 'name must be a non-empty string, not undefined'],
     [(f) => f.uploadJar('x.jar', 'not bytes'), "jar must be a Uint8Array, not 'not bytes'"],
     [(f) => f.uploadJar(7, new Uint8Array()), 'fileName must be a non-empty string, not 7'],
+    [(f) => f.uploadJarWithProgress('x.jar', new Uint8Array(), 'not a function'), "onProgress must be a function, not 'not a function'"],
     [(f) => f.deliverCoordinationRequestToCoordinator(J, 'uid', [1]), 'serializedRequest must be a Uint8Array, not an array'],
     // options objects: their type, each field, and keys they do not have
     [(f) => f.requestJob(J, 5000), 'options must be an object or undefined, not 5000'],
