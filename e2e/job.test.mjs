@@ -377,6 +377,8 @@ test('hostile job ids in the URL: "not found" as text, no request for them, layo
     // In-app navigation (a link the console did not make, clicked): the dev server refuses a
     // 5,000-character path before the console sees it, and so would many proxies.
     await page.goto(`${CONSOLE_URL}/jobs`);
+    // The router must be up before the first click, or the browser follows the link itself.
+    await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
     for (const [segment, heading] of cases) {
       await page.evaluate((href) => {
         const a = Object.assign(document.createElement('a'), { href });

@@ -53,9 +53,21 @@ pub fn Summary(summary: CheckpointSummary) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="empty">"No completed checkpoints to summarize yet."</p> }.into_any();
     }
+    figure_table("summary", "Checkpoint summary", None, COLUMNS, rows.into_iter().map(|(label, cells)| (label.to_string(), cells)).collect())
+}
+
+/// A table of named rows of seven figures, as both summaries show them.
+fn figure_table(
+    class: &'static str,
+    label: &'static str,
+    caption: Option<String>,
+    columns: &'static [(&'static str, bool)],
+    rows: Vec<KindRow>,
+) -> AnyView {
     view! {
-        <table class="summary" aria-label="Checkpoint summary">
-            {table_head(COLUMNS)}
+        <table class=class aria-label=label>
+            {caption.map(|c| view! { <caption>{c}</caption> })}
+            {table_head(columns)}
             <tbody>
                 {rows.into_iter().map(|(label, cells)| view! {
                     <tr><th scope="row">{label}</th>{cells.map(|c| cell(c, "num")).collect_view()}</tr>
@@ -135,18 +147,8 @@ pub fn ByKind(history: Vec<CheckpointStats>) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="empty">"No checkpoints in the history yet."</p> }.into_any();
     }
-    view! {
-        <table class="summary by-kind" aria-label="Checkpoints by type">
-            <caption>{format!("Over the {} most recent checkpoints Flink keeps", history.len())}</caption>
-            {table_head(KIND_COLUMNS)}
-            <tbody>
-                {rows.into_iter().map(|(label, cells)| view! {
-                    <tr><th scope="row">{label}</th>{cells.map(|c| cell(c, "num")).collect_view()}</tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
+    let caption = format!("Over the {} most recent checkpoints Flink keeps", history.len());
+    figure_table("summary by-kind", "Checkpoints by type", Some(caption), KIND_COLUMNS, rows)
 }
 
 #[cfg(test)]
