@@ -171,6 +171,10 @@ pub fn flink_enum<T: for<'a> From<&'a str>>(value: &JsValue, name: &str, known: 
     parsed(value, name, &format!("a string such as {}", one_of(&known)), |s| Some(T::from(s)))
 }
 
+pub fn function(value: &JsValue, name: &str) -> Result<js_sys::Function, ClientError> {
+    value.dyn_ref::<js_sys::Function>().cloned().ok_or_else(|| must(name, "a function", value))
+}
+
 pub fn boolean(value: &JsValue, name: &str) -> Result<bool, ClientError> {
     value.as_bool().ok_or_else(|| must(name, "true or false", value))
 }

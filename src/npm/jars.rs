@@ -1,6 +1,5 @@
 //! Jars: list, upload, plan, run, delete.
 use js_sys::Promise;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self as cv};
@@ -46,9 +45,7 @@ impl FlinkClient {
         let c = self.inner.clone();
         spawn(async move {
             let (name, bytes) = (cv::non_blank(&file_name, "fileName")?, cv::bytes(&jar, "jar")?);
-            let Some(report) = on_progress.dyn_ref::<js_sys::Function>().cloned() else {
-                return Err(crate::client::ClientError::InvalidInput(format!("onProgress must be a function, not {}", cv::describe(&on_progress))));
-            };
+            let report = cv::function(&on_progress, "onProgress")?;
             let call = move |sent: u64, total: u64| {
                 // A throwing callback does not stop the upload.
                 let _ = report.call2(&JsValue::NULL, &(sent as f64).into(), &(total as f64).into());

@@ -170,8 +170,7 @@ impl FlinkClient {
     /// # Ok(()) }
     /// ```
     pub async fn read_file(&self, request: &Request<Text>, on_chunk: &mut dyn FnMut(&[u8])) -> Result<u64, ClientError> {
-        let ms = self.options.timeout.as_millis().min(u128::from(u32::MAX)) as u32;
-        transport::stream(&self.url(request), &self.options.headers, ms, on_chunk).await
+        transport::stream(&self.url(request), &self.options.headers, self.timeout_ms(), on_chunk).await
     }
 
     /// Sends like [`send`](Self::send), telling `on_progress` how many bytes of the body went
@@ -179,16 +178,20 @@ impl FlinkClient {
     /// without progress. The timeout bounds the wait since the last progress.
     pub async fn send_with_progress<T: Answer>(&self, request: Request<T>, on_progress: impl Fn(u64, u64) + 'static) -> Result<T, ClientError> {
         let url = self.url(&request);
-        let ms = self.options.timeout.as_millis().min(u128::from(u32::MAX)) as u32;
-        let response = transport::send_with_progress(&url, request.method, &request.body, &self.options.headers, ms, Box::new(on_progress)).await?;
+        let response =
+            transport::send_with_progress(&url, request.method, &request.body, &self.options.headers, self.timeout_ms(), Box::new(on_progress)).await?;
         response.check(&url)?;
         T::from_body(&url, &response.text)
     }
 
+    /// The timeout as the transport takes it: milliseconds, at most `u32::MAX`.
+    fn timeout_ms(&self) -> u32 {
+        self.options.timeout.as_millis().min(u128::from(u32::MAX)) as u32
+    }
+
     // Not generic, so the sending code exists once however many answer types there are.
     async fn exchange(&self, url: &str, method: Method, body: &Body) -> Result<String, ClientError> {
-        let ms = self.options.timeout.as_millis().min(u128::from(u32::MAX)) as u32;
-        let response = transport::send(url, method, body, &self.options.headers, ms).await?;
+        let response = transport::send(url, method, body, &self.options.headers, self.timeout_ms()).await?;
         response.check(url)?;
         Ok(response.text)
     }
