@@ -22,6 +22,14 @@ impl Cluster {
         Self { client, base_path, config: RwSignal::new(None) }
     }
 
+    /// Whether the console talks to Flink's History Server (`/config` says `web-history`): it
+    /// serves archived jobs only, and takes no writes (a POST never gets an answer), so the
+    /// console offers no action there. False until `/config` has answered.
+    pub fn history(&self) -> Signal<bool> {
+        let config = self.config;
+        Signal::derive(move || config.with(|c| c.as_ref().is_some_and(|c| c.features.web_history)))
+    }
+
     /// The URL the REST API is reached at, for messages.
     pub fn api_url(&self) -> String {
         let base = self.client.base_url();

@@ -21,16 +21,20 @@ pub fn App() -> impl IntoView {
     load_dashboard_config(&cluster, control);
     prefetch_pages(cluster.base_path.clone());
     let (routing, set_routing) = signal(false);
+    // The History Server keeps jobs only: no cluster overview, task managers or job manager.
+    let live = { let history = cluster.history(); move || !history.get() };
     view! {
         <Router base=cluster.base_path.clone() set_is_routing=set_routing>
             <header class="topbar">
                 <span class="brand">"Flink Console"</span>
                 <ClusterVersion />
                 <nav aria-label="Main">
-                    <A href=href("/")>"Overview"</A>
+                    <Show when=live><A href=href("/")>"Overview"</A></Show>
                     <A href=href("/jobs")>"Jobs"</A>
-                    <A href=href("/taskmanagers")>"Task Managers"</A>
-                    <A href=href("/jobmanager")>"Job Manager"</A>
+                    <Show when=live>
+                        <A href=href("/taskmanagers")>"Task Managers"</A>
+                        <A href=href("/jobmanager")>"Job Manager"</A>
+                    </Show>
                     <SubmitLink />
                 </nav>
                 <span class="routing" role="status">{move || routing.get().then_some("Loading page…")}</span>
@@ -105,10 +109,18 @@ fn SubmitLink() -> impl IntoView {
     view! { <Show when=allowed><A href=href("/submit")>"Submit Job"</A></Show> }
 }
 
-/// The cluster's Flink version, once `/config` has said it.
+/// The cluster's Flink version, once `/config` has said it, and whether it is a History Server.
 #[component]
 fn ClusterVersion() -> impl IntoView {
-    let config = expect_context::<Cluster>().config;
+    let cluster = expect_context::<Cluster>();
+    let (config, history) = (cluster.config, cluster.history());
     let version = move || config.with(|c| c.as_ref().map(|c| format!("Flink {}", c.flink_version)));
-    view! { <span class="cluster-version" aria-label="Flink version">{version}</span> }
+    view! {
+        <span class="cluster-version" aria-label="Flink version">{version}</span>
+        <Show when=move || history.get()>
+            <span class="history-mark" title="Flink's History Server keeps the jobs that ended; nothing can be changed here">
+                "History Server · read-only"
+            </span>
+        </Show>
+    }
 }

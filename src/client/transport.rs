@@ -254,6 +254,9 @@ fn request(
     let init = web_sys::RequestInit::new();
     init.set_method(method.as_str());
     init.set_signal(Some(&controller.signal()));
+    // Every poll asks Flink again: the History Server allows caching its answers for 5 minutes,
+    // which would hide newly archived jobs from the list.
+    init.set_cache(web_sys::RequestCache::NoStore);
     let header_set = web_sys::Headers::new().map_err(|_| "Headers are unavailable".to_string())?;
     let set = |name: &str, value: &str| header_set.set(name, value).map_err(|_| format!("the header {name:?} is not valid"));
     for (name, value) in headers {

@@ -1,6 +1,6 @@
 //! `/`: the cluster at a glance, each figure linking to where it comes from.
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{A, Redirect};
 
 use crate::app::components::Loaded;
 use crate::app::poll::use_poll;
@@ -9,6 +9,19 @@ use crate::client::ClusterOverview;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
+    // The History Server keeps no cluster overview: its landing page is the archived jobs.
+    let history = expect_context::<Cluster>().history();
+    move || {
+        if history.get() {
+            view! { <Redirect path=href("/jobs") /> }.into_any()
+        } else {
+            view! { <ClusterOverviewView /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ClusterOverviewView() -> impl IntoView {
     let client = expect_context::<Cluster>().client;
     let poll = use_poll(move || {
         let client = client.clone();

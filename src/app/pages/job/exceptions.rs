@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::JobContext;
-use crate::app::pages::taskmanager::task_manager_path;
-use crate::app::{Cluster, href};
+use crate::app::pages::taskmanager::task_manager_link;
+use crate::app::Cluster;
 use crate::app::components::Loaded;
 use crate::app::format;
 use crate::app::poll::use_poll;
@@ -98,8 +98,7 @@ fn ExceptionHeader(exception: ExceptionInfo) -> impl IntoView {
             <span>{format::time((exception.timestamp).into())}</span>
             {task.map(|t| view! { " · " <span>{t}</span> })}
             {exception.task_manager_id.map(|tm| {
-                let link = href(&task_manager_path(&tm));
-                view! { " · " <span class="muted">"task manager "</span><a href=link>{tm}</a> }
+                view! { " · " <span class="muted">"task manager "</span>{task_manager_link(tm)} }
             })}
             {(!labels.is_empty()).then(|| view! {
                 <span class="labels" aria-label="Failure labels">

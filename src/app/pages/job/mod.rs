@@ -154,6 +154,7 @@ const FACTS: [Fact; 5] = [
 #[component]
 fn JobHeader() -> impl IntoView {
     let JobContext { id, job } = expect_context::<JobContext>();
+    let history = expect_context::<Cluster>().history();
     let text = move |f: fn(&JobDetails) -> String| move || job.data.with(|d| d.as_ref().map(f).unwrap_or_default());
     let elapsed = use_elapsed(job.data);
     view! {
@@ -161,7 +162,9 @@ fn JobHeader() -> impl IntoView {
             <div class="job-title">
                 <A href=href("/jobs") attr:class="back">"← Jobs"</A>
                 <h1>{text(|d| d.name.clone())}</h1>
-                <actions::JobActions />
+                <Show when=move || !history.get() fallback=|| view! { <p class="muted archived-note">"Archived by the History Server: read-only."</p> }>
+                    <actions::JobActions />
+                </Show>
             </div>
             <dl class="job-facts">
                 <div class="job-id"><dt>"Job ID"</dt><dd><code>{id.to_string()}</code></dd></div>

@@ -37,11 +37,16 @@ pub fn OverviewTab() -> impl IntoView {
     // Before Flink 2.3 a job does not say which scheduler runs it; the cluster's configuration
     // may (fetched once, only then).
     let reports_scheduler = job.data.with_untracked(|d| d.as_ref().is_none_or(|d| d.scheduler_type.is_some()));
-    let cluster_config = (!reports_scheduler).then(|| {
+    // The History Server takes no rescale, and keeps no cluster configuration to ask.
+    let history = cluster.history();
+    let cluster_config = (!reports_scheduler && !history.get_untracked()).then(|| {
         let client = cluster.client.clone();
         load_once(async move { client.jobmanager_config().await })
     });
     let why_not = Memo::new(move |_| {
+        if history.get() {
+            return Some(String::new());
+        }
         let web_rescale = config.with(|c| c.as_ref().map(|c| c.features.web_rescale));
         // Still loading: checking; failed: the configuration says nothing, so unknown.
         let entries = cluster_config.map(|c| c.data.get().or_else(|| c.error.with(Option::is_some).then(Vec::new)));
@@ -76,9 +81,10 @@ pub fn OverviewTab() -> impl IntoView {
     let table = move || {
         let reason = why_not.get();
         let note = reason.clone().unwrap_or_else(|| "Set the parallelism of any vertex, then apply: Flink gets the requirements of every vertex at once.".into());
+        let note = (!note.is_empty()).then_some(note);
         let rows = vertices.get().into_iter().map(|v| vertex_row(&job_id, v, reason.is_none(), rescale)).collect_view();
         view! {
-            <p class="muted rescale-note">{note}</p>
+            {note.map(|note| view! { <p class="muted rescale-note">{note}</p> })}
             <table class="vertices">
                 {table_head(if reason.is_none() { &COLUMNS } else { &COLUMNS[..5] })}
                 <tbody>{rows}</tbody>

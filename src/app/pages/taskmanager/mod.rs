@@ -42,6 +42,19 @@ pub fn task_manager_path(id: &str) -> String {
     format!("/taskmanagers/{}", encode(id))
 }
 
+/// A task manager's id as a link to its page; plain text on the History Server, which keeps no
+/// task managers. A plain link: the router follows it.
+pub fn task_manager_link(id: String) -> impl IntoView {
+    let history = use_context::<Cluster>().map(|c| c.history());
+    move || {
+        if history.is_some_and(|h| h.get()) {
+            id.clone().into_any()
+        } else {
+            view! { <a href=href(&task_manager_path(&id))>{id.clone()}</a> }.into_any()
+        }
+    }
+}
+
 /// What every tab reads: the id, and the page's poll of the details.
 #[derive(Clone)]
 pub struct TaskManagerContext {

@@ -48,6 +48,12 @@ impl VertexTab {
     pub fn path(self, job: &JobId, vertex: &VertexId) -> String {
         self.under(&format!("/jobs/{job}/vertices/{vertex}"))
     }
+
+    /// Whether Flink's History Server keeps what the tab shows: a vertex's subtasks and their
+    /// times, not its metrics, samples (back pressure, flame graph), watermarks or accumulators.
+    pub fn archived(self) -> bool {
+        matches!(self, Self::Subtasks | Self::TaskManagers | Self::DataSkew | Self::Timeline)
+    }
 }
 
 /// What every tab of the vertex page reads: the ids, and the page's poll of the vertex.
@@ -100,7 +106,8 @@ fn VertexNotFound(#[prop(into)] job: String, #[prop(into)] vertex: String) -> im
 
 #[component]
 fn VertexView(job: JobId, vertex: VertexId, tab: Memo<VertexTab>) -> impl IntoView {
-    let client = expect_context::<Cluster>().client;
+    let cluster = expect_context::<Cluster>();
+    let (history, client) = (cluster.history(), cluster.client);
     let details = {
         let (job, vertex) = (job.clone(), vertex.clone());
         use_poll(move || {
@@ -117,14 +124,21 @@ fn VertexView(job: JobId, vertex: VertexId, tab: Memo<VertexTab>) -> impl IntoVi
             view! { <ErrorNote error /> }.into_any()
         }
     });
-    let tabs: Vec<_> = VertexTab::ALL.iter().copied().map(|t| (t, href(&t.path(&job, &vertex)), t.label())).collect();
+    let tab_list = move || {
+        let shown = |t: &VertexTab| !history.get() || t.archived();
+        let tabs: Vec<_> = VertexTab::ALL.iter().copied().filter(shown).map(|t| (t, href(&t.path(&job, &vertex)), t.label())).collect();
+        view! { <TabList label="Vertex views" tabs open=tab /> }
+    };
     view! {
         <Loaded data=details loading="Loading the vertex…" failed>
             <div class="job-page vertex-page">
                 <VertexHeader />
-                <TabList label="Vertex views" tabs=tabs.clone() open=tab />
+                {tab_list.clone()}
                 <div class="tab-panel" role="tabpanel" aria-label=move || tab.get().label()>
                     {move || match tab.get() {
+                        t if history.get() && !t.archived() => view! {
+                            <p class="empty">{format!("Flink's History Server does not keep a vertex's {}: the task managers report it only while the job runs.", t.label().to_lowercase())}</p>
+                        }.into_any(),
                         VertexTab::Subtasks => view! { <subtasks::SubtasksTab /> }.into_any(),
                         VertexTab::TaskManagers => view! { <subtasks::TaskManagersTab /> }.into_any(),
                         VertexTab::BackPressure => view! { <backpressure::BackPressureTab /> }.into_any(),

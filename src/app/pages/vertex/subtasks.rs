@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use super::VertexContext;
 use crate::app::components::{StatusBadge, WindowedTable, sort_header};
-use crate::app::pages::taskmanager::task_manager_path;
-use crate::app::{format, href};
+use crate::app::pages::taskmanager;
+use crate::app::format;
 use crate::app::list::{self, Sort};
 use crate::client::{IoMetrics, SubtaskInfo};
 
@@ -140,11 +140,7 @@ pub fn SubtaskTable(#[prop(into)] subtasks: Signal<Vec<SubtaskInfo>>) -> impl In
 /// A task manager's id as a link to its page; a dash where Flink sent none.
 fn task_manager_link(id: Option<&str>) -> AnyView {
     match id {
-        Some(id) => {
-            let (link, id) = (href(&task_manager_path(id)), id.to_string());
-            // A plain link: the router follows it.
-            view! { <a href=link>{id}</a> }.into_any()
-        }
+        Some(id) => taskmanager::task_manager_link(id.to_string()).into_any(),
         None => "–".into_any(),
     }
 }
