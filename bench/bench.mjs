@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../scripts/lib/chromium.mjs';
 import { bigClusterRows, startBigCluster } from './big.mjs';
 import { decodeCases } from './decode.mjs';
+import { logRows } from './logs.mjs';
 import { median } from './stats.mjs';
 
 const CONSOLE = process.env.CONSOLE_URL;
@@ -187,6 +188,10 @@ const bigRows = await bigClusterRows(browser, {
   consoleUrl: process.env.BIG_CONSOLE_URL, flinkUrl: FLINK, big: bigCluster, timed: env('BENCH_BIG_TIMED', 30),
   total: env('BENCH_BIG_REFRESHES', 1000), flinkMemoryCapMs: env('BENCH_BIG_FLINK_CAP_S', 180) * 1000,
 });
+const logs = await logRows(browser, {
+  consoleUrl: process.env.BIG_CONSOLE_URL, flinkUrl: FLINK, bigUrl: bigCluster.url,
+  logMb: env('BENCH_LOG_MB', 100), capMs: env('BENCH_LOG_CAP_S', 120) * 1000,
+});
 await bigCluster.close();
 await browser.close();
 
@@ -213,6 +218,7 @@ ${rates.map(([n, c, f]) => `| REST requests per minute, ${n} open${f ? ` (consol
 | 10,000 jobs: typing a filter until the list shows the match | ${big.console.filterMs} ms | no filter box |
 | rescale: click until the PUT is sent | ${typeof rescale === 'number' ? rescale + ' ms' : rescale} | 2.5 s debounce (measured for the anchor) |
 ${bigRows}
+${logs}
 ${decode.map((d) => `| npm client in Node, ${d.name} (${(d.bytes / 1048576).toFixed(1)} MB): median of ${d.runs}; fetch() + JSON.parse of the same bytes ${d.js.toFixed(0)} ms (client / plain = ${d.ratio.toFixed(2)}, target ≤ 1.5) | ${d.client.toFixed(0)} ms | – |`).join('\n')}
 
 The big-cluster rows use a generated cluster (\`bench/big-cluster.mjs\`: 10,000 jobs, a job of
@@ -221,7 +227,10 @@ answer different from the last as on a running cluster) with refresh-interval 10
 console polls no faster than every 500 ms whatever Flink says, Flink's UI at 100 ms. The console
 reaches it through nginx as in production, Flink's UI (from the real JobManager) through
 Playwright routing of its REST calls. \`bench/big.mjs\` says how each figure is taken; JS heap is
-after a forced GC, wasm memory is the size of the module's memory (it never shrinks).
+after a forced GC, wasm memory is the size of the module's memory (it never shrinks). The log
+rows open each UI's job manager log on the generated cluster's JobManager log (\`bench/logs.mjs\`:
+Flink's log4j layout, a WARN every 50th line, an ERROR with a stack trace every 5,000th); Flink
+serves a log whole, so both download all of it.
 
 Release build of the console (\`scripts/build\`):
 

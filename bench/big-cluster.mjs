@@ -27,8 +27,31 @@ const hex = (s) => createHash('md5').update(s).digest('hex');
 
 export const SIZES = { jobs: 10000, vertices: 500, parallelism: 1000, taskmanagers: 1000, lanes: 10 };
 
+/** The word the log bench searches for: on one line near the start of the generated log. */
+export const LOG_NEEDLE = 'needle-in-the-log';
+
+/**
+ * A JobManager log of about `mb` MB in Flink's log4j layout: INFO lines, a WARN every 50th,
+ * an ERROR with a stack trace every 5,000th, and LOG_NEEDLE once, on line 1,000.
+ */
+export function generatedLog(mb) {
+  const lines = [];
+  let bytes = 0;
+  const t0 = Date.UTC(2026, 11, 6, 8);
+  for (let i = 0; bytes < mb * 1048576; i++) {
+    const time = new Date(t0 + i * 7).toISOString().replace('T', ' ').replace('Z', '').replace('.', ',');
+    const level = i % 5000 === 4999 ? 'ERROR' : i % 50 === 49 ? 'WARN ' : 'INFO ';
+    const what = i === 999 ? `Checkpoint barrier ${LOG_NEEDLE} aligned` : `Completed checkpoint ${i} for job ${hex(String(i % 97))} (${1000 + (i % 9000)} bytes, checkpointDuration=${i % 300} ms).`;
+    let line = `${time} ${level} org.apache.flink.runtime.checkpoint.CheckpointCoordinator          [] - ${what}`;
+    if (level === 'ERROR') line += '\njava.lang.IllegalStateException: generated failure\n\tat org.apache.flink.runtime.Example.run(Example.java:42)';
+    lines.push(line);
+    bytes += line.length + 1;
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
 /** The generated cluster: `answer(method, url)` gives `{ status, body }` (body: JSON in a Buffer). */
-export function bigCluster({ refreshMs = Number(process.env.REFRESH_MS ?? 3000), sizes = SIZES } = {}) {
+export function bigCluster({ refreshMs = Number(process.env.REFRESH_MS ?? 3000), sizes = SIZES, logMb = Number(process.env.BENCH_LOG_MB ?? 100) } = {}) {
   const T0 = Date.now() - 3600_000; // the cluster has been up an hour
   const t = {
     overview: fixture('overview.json'), config: fixture('config.json'), jobsOverview: fixture('jobs_overview.json'),
@@ -238,10 +261,17 @@ export function bigCluster({ refreshMs = Number(process.env.REFRESH_MS ?? 3000),
     return answer;
   }
 
+  // The JobManager's log, whole as Flink serves it: the console's viewer reads it by name,
+  // Flink's UI as /jobmanager/log. Built on first request.
+  let log;
+  const logAnswer = () => ({ status: 200, type: 'text/plain', body: (log ??= generatedLog(logMb)) });
+  fixed['/jobmanager/logs'] = () => ({ logs: [{ name: 'jobmanager.log', size: (log ??= generatedLog(logMb)).length, mtime: T0 + 3600_000 }] });
+
   /** The answer to `GET url` (path and query, without the host). */
   function answer(method, url) {
     const { pathname, search } = new URL(url, 'http://x');
     const path = pathname.replace(/\/+$/, '') || '/';
+    if (method === 'GET' && (path === '/jobmanager/logs/jobmanager.log' || path === '/jobmanager/log')) return logAnswer();
     if (method !== 'GET') return { status: 405, body: Buffer.from(JSON.stringify({ errors: [`${method} is not answered by the generated cluster.`] })) };
     const turn = (turns.get(url) ?? 0) + 1;
     turns.set(url, turn);
@@ -258,8 +288,8 @@ const HEADERS = { 'content-type': 'application/json; charset=UTF-8', 'access-con
 /** Serves `cluster` on 127.0.0.1:`port`; resolves to the listening server. */
 export function serve(cluster, port) {
   const server = http.createServer((req, res) => {
-    const { status, body } = cluster.answer(req.method, req.url);
-    res.writeHead(status, { ...HEADERS, 'content-length': body.length });
+    const { status, body, type } = cluster.answer(req.method, req.url);
+    res.writeHead(status, { ...HEADERS, ...(type && { 'content-type': type }), 'content-length': body.length });
     res.end(body);
   });
   server.keepAliveTimeout = 60_000;

@@ -54,7 +54,7 @@ function probe() {
 }
 
 /** Opens one UI page and measures it: see the top of this file. */
-async function openPage(browser, { url, main, flinkUrl, bigUrl }) {
+export async function openPage(browser, { url, main, flinkUrl, bigUrl }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (flinkUrl) {
     const isRest = (u) => u.origin === flinkUrl && u.pathname !== '/' && !/\.(js|css|svg|png|ico|woff2?|ttf|html)$|^\/assets\//.test(u.pathname);
