@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
+import { CONSOLE_URL, launch, withPage, flink, assertStrictCsp } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -9,7 +9,9 @@ after(async () => { await browser?.close(); });
 test('the overview shows the Flink version and cluster figures', async () => {
   const overview = await flink('/overview');
   await withPage(browser, 'overview', async (page) => {
-    await page.goto(`${CONSOLE_URL}/`);
+    // withPage fails on anything the policy refuses, on this page and every other one.
+    const res = await page.goto(`${CONSOLE_URL}/`);
+    assertStrictCsp(res.headers()['content-security-policy'], await res.text());
     const version = page.locator('.card', { hasText: 'Flink version' }).locator('dd');
     await version.waitFor();
     assert.equal(await version.innerText(), overview['flink-version']);

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { CONSOLE_URL, launch, withPage, flink } from './lib.mjs';
+import { CONSOLE_URL, launch, withPage, flink, assertStrictCsp } from './lib.mjs';
 
 /** GET without decoding the body (fetch would decompress it). */
 function rawGet(url, acceptEncoding) {
@@ -36,7 +36,16 @@ test('the release build works under a sub-path behind nginx', async () => {
 
 test('deep links reload under the sub-path, and assets are served pre-compressed', async () => {
   await withPage(browser, 'deploy-subpath-deeplink', async (page) => {
-    await page.goto(`${CONSOLE_URL}/jobs`);
+    // A deep link is index.html too (nginx's fallback): the same policy, and a nonce of its own
+    // that fills the page's placeholders.
+    const res = await page.goto(`${CONSOLE_URL}/jobs`);
+    const csp = res.headers()['content-security-policy'];
+    const html = await res.text();
+    assertStrictCsp(csp, html);
+    const nonce = csp.match(/'nonce-([0-9a-f]{32})'/)?.[1];
+    assert.ok(nonce && html.includes(`nonce="${nonce}"`) && !html.includes('{{'), `${csp}\n${html}`);
+    const again = (await fetch(`${CONSOLE_URL}/`)).headers.get('content-security-policy');
+    assert.ok(again.includes("'nonce-") && !again.includes(nonce), 'a new nonce for each response');
     await page.getByText('Demo: click counts').first().waitFor();
     await page.reload();
     await page.getByText('Demo: click counts').first().waitFor();

@@ -12,12 +12,22 @@ export async function launch() {
   return launchChromium(chromium);
 }
 
-/** Runs `body(page)` in a fresh page; saves `<name>.png` always and `<name>-FAILED.png` on failure. */
+/**
+ * Runs `body(page)` in a fresh page; saves `<name>.png` always and `<name>-FAILED.png` on failure.
+ * It fails on an uncaught error or a wasm panic in the page, or anything the Content-Security-Policy
+ * refused.
+ */
 export async function withPage(browser, name, body) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Chromium logs each thing the Content-Security-Policy refused, and the panic hook each wasm
+  // panic (which kills the app): neither may happen on any page.
+  page.on('console', (m) => {
+    if (m.text().includes('Content Security Policy')) errors.push(`CSP violation: ${m.text()}`);
+    if (m.text().includes('panicked at')) errors.push(`wasm panic: ${m.text()}`);
+  });
   mkdirSync(`${ARTIFACTS}/screenshots`, { recursive: true });
   try {
     await body(page);
@@ -53,4 +63,26 @@ export async function flink(path) {
   const res = await fetch(`${FLINK_REST_URL}${path}`);
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return res.json();
+}
+
+/**
+ * Asserts that a page was served with a Content-Security-Policy that runs no inline script (no
+ * 'unsafe-inline', no 'unsafe-eval', no wildcard), and that each script in it is a file, or
+ * inline only with the policy's nonce (the autoreload script of `trunk serve`). Inline styles
+ * are allowed for async-profiler's flame graph frame (Trunk.toml says why).
+ */
+export function assertStrictCsp(csp, html) {
+  if (!csp) throw new Error('the page was served without a Content-Security-Policy');
+  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k, v]));
+  for (const name of ['script-src', 'object-src']) {
+    const sources = directives.get(name) ?? directives.get('default-src');
+    if (!sources) throw new Error(`${name} is not restricted: ${csp}`);
+    const loose = sources.filter((s) => ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:'].includes(s));
+    if (loose.length) throw new Error(`${name} allows ${loose.join(', ')}: ${csp}`);
+  }
+  const nonces = (directives.get('script-src') ?? []).filter((s) => s.startsWith("'nonce-")).map((s) => s.slice(7, -1));
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const nonce = tag.match(/nonce="([^"]*)"/)?.[1];
+    if (!/\bsrc=/.test(tag) && !(nonce && nonces.includes(nonce))) throw new Error(`an inline script the policy would refuse: ${tag}`);
+  }
 }

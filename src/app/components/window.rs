@@ -54,18 +54,20 @@ impl Window {
         self.scroll_top.set(0);
     }
 
-    /// The style of the spacer row above the rendered ones.
+    /// The height of the spacer row above the rendered ones.
     pub fn above(&self) -> String {
         self.spacer(self.range.get().0)
     }
 
-    /// The style of the spacer row below the rendered ones.
+    /// The height of the spacer row below the rendered ones.
     pub fn below(&self) -> String {
         self.spacer(self.len.get().saturating_sub(self.range.get().1))
     }
 
+    // A CSS length, set through the CSSOM (`style:height`): a `style` attribute is inline style,
+    // which the console's Content-Security-Policy refuses.
     fn spacer(&self, rows: usize) -> String {
-        format!("height: {}px", i64::try_from(rows).unwrap_or(0) * i64::from(self.row_px))
+        format!("{}px", i64::try_from(rows).unwrap_or(0) * i64::from(self.row_px))
     }
 }
 
@@ -105,9 +107,9 @@ where
             <table class=format!("windowed {class}")>
                 {header}
                 <tbody>
-                    <tr class="spacer" aria-hidden="true"><td colspan=columns style=move || window.above()></td></tr>
+                    <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=move || window.above()></td></tr>
                     <For each=rows key=|i| *i children=row />
-                    <tr class="spacer" aria-hidden="true"><td colspan=columns style=move || window.below()></td></tr>
+                    <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=move || window.below()></td></tr>
                     {move || (len.get() == 0).then(|| view! { <tr><td colspan=columns class="empty">{empty}</td></tr> })}
                 </tbody>
             </table>

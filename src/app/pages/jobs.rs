@@ -250,11 +250,11 @@ pub fn JobTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true"><td colspan="5" style=above></td></tr>
+                    <tr class="spacer" aria-hidden="true"><td colspan="5" style:height=above></td></tr>
                     <For each=move || window.get() key=|j| j.jid.clone() let:job>
                         <JobRow job window elapsed />
                     </For>
-                    <tr class="spacer" aria-hidden="true"><td colspan="5" style=below></td></tr>
+                    <tr class="spacer" aria-hidden="true"><td colspan="5" style:height=below></td></tr>
                     {move || (order.with(Vec::is_empty)).then(|| {
                         let note = if total.get() == 0 { "No jobs yet." } else { "No jobs match the filter." };
                         view! { <tr><td colspan="5" class="empty">{note}</td></tr> }

@@ -90,11 +90,11 @@ pub fn TaskManagerTable(#[prop(into)] taskmanagers: Signal<Option<TaskManagers>>
                     </tr>
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true"><td colspan="6" style=above></td></tr>
+                    <tr class="spacer" aria-hidden="true"><td colspan="6" style:height=above></td></tr>
                     <For each=move || window.get() key=|tm| tm.id.clone() let:tm>
                         <TaskManagerRow id=tm.id window />
                     </For>
-                    <tr class="spacer" aria-hidden="true"><td colspan="6" style=below></td></tr>
+                    <tr class="spacer" aria-hidden="true"><td colspan="6" style:height=below></td></tr>
                     {move || (len.get() == 0).then(|| view! { <tr><td colspan="6" class="empty">"No task managers registered."</td></tr> })}
                 </tbody>
             </table>

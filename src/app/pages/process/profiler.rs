@@ -230,11 +230,41 @@ fn SandboxedPage(title: String, page: String) -> impl IntoView {
             request_animation_frame(move || {
                 // Reading the width lays the frame out first, in case the browser has not yet.
                 let _ = f.offset_width();
-                f.set_srcdoc(&page.get_value());
+                let html = page.get_value();
+                f.set_srcdoc(&page_nonce().map_or(html.clone(), |nonce| with_nonce(&html, &nonce)));
             });
         }
     });
     view! { <iframe class="profiler-frame" node_ref=frame title=title sandbox="allow-scripts" referrerpolicy="no-referrer"></iframe> }
+}
+
+/// The nonce of the console page's Content-Security-Policy, read from the script that started
+/// it (the browser keeps it in the `nonce` property only). A `srcdoc` frame inherits the
+/// page's policy, so async-profiler's inline script runs only if it carries this nonce; the
+/// sandbox, not the policy, is what keeps that script away from the console.
+fn page_nonce() -> Option<String> {
+    let script = document().query_selector("script[nonce]").ok()??;
+    let nonce = js_sys::Reflect::get(&script, &"nonce".into()).ok()?.as_string()?;
+    // Trunk's and nginx's nonces are base64 or hex; anything else (an unfilled placeholder) is none.
+    let plain = nonce.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=_-".contains(&b));
+    (plain && !nonce.is_empty()).then_some(nonce)
+}
+
+/// `html` with `nonce="…"` on each `<script>` tag (any case). `nonce` must be attribute-safe.
+fn with_nonce(html: &str, nonce: &str) -> String {
+    let lower = html.to_ascii_lowercase(); // same byte offsets as `html`
+    let mut out = String::with_capacity(html.len() + 32);
+    let mut done = 0;
+    for (at, _) in lower.match_indices("<script") {
+        let end = at + "<script".len();
+        if lower.as_bytes().get(end).is_some_and(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/') {
+            out.push_str(&html[done..end]);
+            out.push_str(&format!(" nonce=\"{nonce}\""));
+            done = end;
+        }
+    }
+    out.push_str(&html[done..]);
+    out
 }
 
 #[cfg(test)]
@@ -280,5 +310,15 @@ mod tests {
         assert_eq!(finished_file(&done, &started).as_deref(), Some("b.html"));
         let failed = ProfilingList { profiling_list: vec![run("FAILED", 2, None)] };
         assert_eq!(finished_file(&failed, &started), None);
+    }
+
+    #[test]
+    fn each_script_tag_gets_the_nonce_and_nothing_else_changes() {
+        let html = "<html><SCRIPT>a()</SCRIPT><script type='x'>b()</script><scripts></scripts><p>é <script</p></html>";
+        assert_eq!(
+            with_nonce(html, "n0+/="),
+            "<html><SCRIPT nonce=\"n0+/=\">a()</SCRIPT><script nonce=\"n0+/=\" type='x'>b()</script><scripts></scripts><p>é <script</p></html>"
+        );
+        assert_eq!(with_nonce("no scripts", "n"), "no scripts");
     }
 }

@@ -109,7 +109,7 @@ pub fn MemoryModel(rows: Vec<MemoryRow>) -> impl IntoView {
                     <tr>
                         <th scope="row">{r.label.clone()}</th>
                         <td class="num">{format::bytes(r.bytes.into())}</td>
-                        <td class="share"><span class="bar" style=format!("width: {}%", r.percent)></span>{format!("{}%", r.percent)}</td>
+                        <td class="share"><span class="bar" style:width=format!("{}%", r.percent)></span>{format!("{}%", r.percent)}</td>
                     </tr>
                 }
             })

@@ -193,7 +193,7 @@ fn Frame(frame: FlameRect, focus: RwSignal<Vec<usize>>) -> impl IntoView {
             on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); zoom_key() }
         >
             <title>{tooltip}</title>
-            <rect x=x y=y width=w height=FRAME_PX - 1.0 style=format!("fill: hsl({hue}, 85%, 62%)") />
+            <rect x=x y=y width=w height=FRAME_PX - 1.0 style:fill=format!("hsl({hue}, 85%, 62%)") />
             <text x=x + 3.0 y=y + 13.0>{label}</text>
         </g>
     }
