@@ -24,6 +24,7 @@ impl Response {
 
 /// Decodes JSON; a failure names the path of the field that did not fit (`vertices[0].id`).
 pub fn decode_json<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, ClientError> {
+    let text = &*without_lone_surrogates(text);
     serde_json::from_str(text).map_err(|e| {
         let mut offset = super::json_path::offset_of(text, e.line(), e.column());
         let message = e.to_string();
@@ -41,6 +42,46 @@ pub fn decode_json<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, Clie
     })
 }
 
+/// `text` with each `\u` escape of half a UTF-16 surrogate pair replaced by `\uFFFD` (the
+/// replacement character). Java strings may hold such halves and Jackson escapes them; serde_json
+/// refuses them, which would make one odd job name cost the whole list. The text keeps its
+/// length, so decode errors still point at the right field.
+pub fn without_lone_surrogates(text: &str) -> std::borrow::Cow<'_, str> {
+    fn unit(b: &[u8], at: usize) -> Option<u16> {
+        let hex = b.get(at + 2..at + 6)?;
+        (b.get(at) == Some(&b'\\') && b.get(at + 1) == Some(&b'u'))
+            .then(|| std::str::from_utf8(hex).ok().and_then(|h| u16::from_str_radix(h, 16).ok()))
+            .flatten()
+    }
+    let b = text.as_bytes();
+    let mut lone = Vec::new();
+    let mut i = 0;
+    while let Some(next) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'\\')) {
+        i += next;
+        match unit(b, i) {
+            Some(0xD800..=0xDBFF) if unit(b, i + 6).is_some_and(|u| (0xDC00..=0xDFFF).contains(&u)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                lone.push(i);
+                i += 6;
+            }
+            Some(_) => i += 6,
+            None => i += 2, // any other escape, `\\` included: its second byte starts nothing
+        }
+    }
+    if lone.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for at in lone {
+        out.push_str(text.get(done..at).unwrap_or_default());
+        out.push_str("\\uFFFD");
+        done = at + 6;
+    }
+    out.push_str(text.get(done..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
+}
+
 /// The error an answer with an error status means. Flink's error body is `{"errors": [...]}`,
 /// which makes an `Http` error from Flink. A 500, 502, 503 or 504 without it comes from a proxy
 /// in front of Flink that got no answer from it (`trunk serve` answers 500 with no body, nginx
@@ -51,7 +92,7 @@ pub fn http_error(url: &str, status: u16, text: &str) -> ClientError {
     struct Errors {
         errors: Vec<String>,
     }
-    let messages = match serde_json::from_str::<Errors>(text) {
+    let messages = match serde_json::from_str::<Errors>(&without_lone_surrogates(text)) {
         Ok(e) => e.errors,
         Err(_) if matches!(status, 500 | 502 | 503 | 504) => {
             return ClientError::Unreachable { url: url.to_string(), status };
@@ -440,6 +481,27 @@ mod tests {
         assert_eq!(body_text("\u{feff}{}".as_bytes().to_vec()), "{}", "the byte-order mark goes");
         assert_eq!(body_text(b"a\xffb".to_vec()), "a\u{fffd}b", "invalid UTF-8 is replaced");
         assert_eq!(body_text("\u{e9}t\u{e9}".as_bytes().to_vec()), "\u{e9}t\u{e9}");
+    }
+
+    #[test]
+    fn halves_of_surrogate_pairs_become_the_replacement_character() {
+        let cases = [
+            (r#"{"n":"a\ud800b"}"#, r#"{"n":"a\uFFFDb"}"#),
+            (r#"{"n":"\uDC00\uD800"}"#, r#"{"n":"\uFFFD\uFFFD"}"#),
+            (r#"{"n":"\ud83d\ude00 \\ud800 \u00e9"}"#, r#"{"n":"\ud83d\ude00 \\ud800 \u00e9"}"#),
+            (r#"{"n":"\ud800"#, r#"{"n":"\uFFFD"#),
+            (r#"{"n":"é\"#, r#"{"n":"é\"#),
+        ];
+        for (raw, fixed) in cases {
+            assert_eq!(without_lone_surrogates(raw), fixed, "{raw}");
+            assert_eq!(raw.len(), fixed.len());
+        }
+        #[derive(serde::Deserialize)]
+        struct Named {
+            n: String,
+        }
+        let named: Named = decode_json("/x", r#"{"n":"half \ud800 pair \ud83d\ude00"}"#).unwrap();
+        assert_eq!(named.n, "half \u{FFFD} pair \u{1F600}");
     }
 
     #[test]
