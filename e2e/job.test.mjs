@@ -268,9 +268,18 @@ test('rescale: Count per key 1 → 2, seen on the page and through the REST API'
     assert.equal(await input.inputValue(), '1');
     const puts = [];
     page.on('request', (r) => { if (r.method() === 'PUT') puts.push(r.url()); });
-    await input.fill('9');
+    // Each impossible value gets its sentence and sends nothing. The input is a number input:
+    // Chromium itself keeps letters out of it, so no letters are typed here.
+    const notWhole = `The parallelism of ${COUNTER} must be a whole number of at least 1.`;
+    const aboveMax = `The parallelism of ${COUNTER} can be at most its max parallelism, 8.`;
+    for (const [value, sentence] of [['9', aboveMax], ['0', notWhole], ['-1', notWhole], ['1.5', notWhole], ['99999999999', notWhole], ['', notWhole]]) {
+      await input.fill(value);
+      await page.getByRole('button', { name: 'Apply rescale' }).click();
+      await page.getByRole('alert').getByText(sentence).waitFor({ timeout: 5_000 });
+    }
+    await input.fill('1');
     await page.getByRole('button', { name: 'Apply rescale' }).click();
-    await page.getByRole('alert').getByText(`The parallelism of ${COUNTER} can be at most its max parallelism, 8.`).waitFor();
+    await page.getByRole('alert').getByText("Change a vertex's parallelism first.").waitFor({ timeout: 5_000 });
     assert.deepEqual(puts, [], 'an impossible parallelism is never sent');
     await input.fill('2');
     const put = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/resource-requirements'));

@@ -19,7 +19,9 @@ use common::Fixture;
 
 const URL: &str = "http://127.0.0.1:8081/some/endpoint";
 
+/// `cases` per property, or `FUZZ_CASES` (scripts/fuzz runs the long version with it).
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
     // No regression files: this suite must not write into the source tree.
     ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
