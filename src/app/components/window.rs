@@ -64,8 +64,9 @@ impl Window {
         self.spacer(self.len.get().saturating_sub(self.range.get().1))
     }
 
-    // A CSS length, set through the CSSOM (`style:height`): a `style` attribute is inline style,
-    // which the console's Content-Security-Policy refuses.
+    // A CSS length, set through the CSSOM (`style:height`), not a `style` attribute: the
+    // console's own styles stay out of inline style, which its Content-Security-Policy allows
+    // only for the profiler's flame graph frame (Trunk.toml).
     fn spacer(&self, rows: usize) -> String {
         format!("{}px", i64::try_from(rows).unwrap_or(0) * i64::from(self.row_px))
     }

@@ -231,7 +231,10 @@ fn SandboxedPage(title: String, page: String) -> impl IntoView {
                 // Reading the width lays the frame out first, in case the browser has not yet.
                 let _ = f.offset_width();
                 let html = page.get_value();
-                f.set_srcdoc(&page_nonce().map_or(html.clone(), |nonce| with_nonce(&html, &nonce)));
+                match page_nonce() {
+                    Some(nonce) => f.set_srcdoc(&with_nonce(&html, &nonce)),
+                    None => f.set_srcdoc(&html),
+                }
             });
         }
     });
@@ -258,12 +261,12 @@ fn with_nonce(html: &str, nonce: &str) -> String {
     for (at, _) in lower.match_indices("<script") {
         let end = at + "<script".len();
         if lower.as_bytes().get(end).is_some_and(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/') {
-            out.push_str(&html[done..end]);
+            out.push_str(html.get(done..end).unwrap_or_default());
             out.push_str(&format!(" nonce=\"{nonce}\""));
             done = end;
         }
     }
-    out.push_str(&html[done..]);
+    out.push_str(html.get(done..).unwrap_or_default());
     out
 }
 
